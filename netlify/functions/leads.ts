@@ -1,0 +1,50 @@
+import { createLeadRequestSchema, listLeadsQuerySchema, updateLeadRequestSchema } from "../../src/domain/leads";
+import { STAFF_ROLES } from "../../src/domain/roles";
+import { readJson } from "../server/http/body";
+import { endpoint, json, noContent } from "../server/http/endpoint";
+import { HttpError } from "../server/http/errors";
+import { parseQuery } from "../server/http/validation";
+import { createLead, deleteLead, getLead, listLeads, updateLead } from "../server/services/leads/leadsService";
+
+const onItem = (params: Record<string, string>) => {
+  if (!params.id) throw new HttpError(405, "method_not_allowed", "Use /api/leads/:id", undefined, { allow: "GET, POST" });
+  return params.id;
+};
+
+export default endpoint({
+  GET: {
+    auth: "member",
+    roles: STAFF_ROLES,
+    async handle({ tx, org, url, params }) {
+      if (params.id) return json(await getLead(tx, org.id, params.id));
+      return json(await listLeads(tx, org.id, parseQuery(url, listLeadsQuerySchema)));
+    },
+  },
+  POST: {
+    auth: "member",
+    roles: STAFF_ROLES,
+    async handle({ req, tx, org, userId, params }) {
+      if (params.id) throw new HttpError(405, "method_not_allowed", "Use POST /api/leads", undefined, { allow: "GET, PATCH, DELETE" });
+      const input = await readJson(req, createLeadRequestSchema);
+      return json(await createLead(tx, org.id, userId, input), 201);
+    },
+  },
+  PATCH: {
+    auth: "member",
+    roles: STAFF_ROLES,
+    async handle({ req, tx, org, params }) {
+      const id = onItem(params);
+      return json(await updateLead(tx, org.id, id, await readJson(req, updateLeadRequestSchema)));
+    },
+  },
+  DELETE: {
+    auth: "member",
+    roles: STAFF_ROLES,
+    async handle({ tx, org, params }) {
+      await deleteLead(tx, org.id, onItem(params));
+      return noContent();
+    },
+  },
+});
+
+export const config = { path: ["/api/leads", "/api/leads/:id"] };

@@ -1,0 +1,55 @@
+import { z } from "zod";
+
+const booleanFromEnv = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => (v === undefined || v === "" ? undefined : v === "true" || v === "1"));
+
+const envSchema = z.object({
+  NODE_ENV: z.string().default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(8888),
+  DATABASE_URL: z.string().url().optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(5),
+  PGLITE_DIR: z.string().default(".data/pglite"),
+  REDIS_URL: z.string().url().optional(),
+  SUPABASE_URL: z.string().url().optional(),
+  SUPABASE_JWT_SECRET: z.string().min(32).optional(),
+  JWT_SECRET: z.string().min(32, { error: "JWT_SECRET must be at least 32 characters" }).optional(),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  DEMO_SEED: booleanFromEnv,
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  APP_VERSION: z.string().optional(),
+});
+
+export type Config = z.infer<typeof envSchema> & {
+  /** Local email+password auth issuing Supabase-shaped JWTs, used whenever SUPABASE_URL is not set. */
+  localAuth: boolean;
+  version: string;
+};
+
+let cached: Config | undefined;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  const c = parsed.data;
+  return {
+    ...c,
+    localAuth: !c.SUPABASE_URL,
+    version: c.APP_VERSION ?? process.env.COMMIT_REF ?? process.env.npm_package_version ?? "dev",
+  };
+}
+
+export function getConfig(): Config {
+  cached ??= loadConfig();
+  return cached;
+}
+
+/** Tests and scripts that change process.env call this to read it again. */
+export function resetConfig(): void {
+  cached = undefined;
+}

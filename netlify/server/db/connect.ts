@@ -1,0 +1,85 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { CamelCasePlugin, Kysely } from "kysely";
+import { PostgresJSDialect } from "kysely-postgres-js";
+import postgres from "postgres";
+import { PGliteDialect } from "./pgliteDialect";
+import type { Database } from "./schema";
+
+/** A raw session for scripts (migrations, seeds): multi-statement SQL and plain queries on one connection. */
+export interface RawSession {
+  exec(script: string): Promise<void>;
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+}
+
+export interface DatabaseHandle {
+  kind: "postgres" | "pglite";
+  db: Kysely<Database>;
+  /** Runs fn on one dedicated connection (held for its whole duration). */
+  session<T>(fn: (s: RawSession) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+const plugins = [new CamelCasePlugin()];
+
+export function openPostgres(url: string, options: { max?: number; prepare?: boolean } = {}): DatabaseHandle {
+  const sql = postgres(url, {
+    max: options.max ?? 5,
+    // Supabase's transaction pooler (port 6543) can't keep prepared statements.
+    prepare: options.prepare ?? true,
+    onnotice: () => {},
+    connection: { application_name: "hidden-key" },
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresJSDialect({ postgres: sql }), plugins });
+  return {
+    kind: "postgres",
+    db,
+    async session(fn) {
+      const conn = await sql.reserve();
+      try {
+        return await fn({
+          exec: async (script) => {
+            await conn.unsafe(script).simple();
+          },
+          query: async <T>(text: string, params: unknown[] = []) =>
+            (await conn.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as T[],
+        });
+      } finally {
+        conn.release();
+      }
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+/** PGlite: in memory when dataDir is undefined, otherwise persisted in that folder. */
+export async function openPGlite(dataDir?: string): Promise<DatabaseHandle> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const pg = await PGlite.create(dataDir ? { dataDir } : {});
+  return wrapPGlite(pg);
+}
+
+export function wrapPGlite(pg: PGlite): DatabaseHandle {
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pg), plugins });
+  return {
+    kind: "pglite",
+    db,
+    async session(fn) {
+      // Borrow the single connection through Kysely so no other query interleaves.
+      return db.connection().execute(() =>
+        fn({
+          exec: async (script) => {
+            await pg.exec(script);
+          },
+          query: async <T>(text: string, params: unknown[] = []) => (await pg.query<T>(text, params)).rows,
+        }),
+      );
+    },
+    async close() {
+      await db.destroy();
+      await pg.close();
+    },
+  };
+}

@@ -1,0 +1,248 @@
+import type { ColumnType, Generated } from "kysely";
+
+// Kysely's view of the tables, in camelCase (the CamelCasePlugin maps to the snake_case columns).
+// Kept by hand beside supabase/migrations; the schema test checks every column here exists.
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Numeric = ColumnType<string, number | string, number | string>;
+type Json = ColumnType<unknown, string, string>;
+
+export interface OrgsTable {
+  id: Generated<string>;
+  name: string;
+  timeZone: Generated<string>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface ProfilesTable {
+  id: string;
+  email: string;
+  fullName: string | null;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface OrgMembersTable {
+  orgId: string;
+  userId: string;
+  role: "owner" | "admin" | "agent" | "investor";
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface LeadsTable {
+  id: Generated<string>;
+  orgId: string;
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  phone: string | null;
+  source: string | null;
+  status: Generated<string>;
+  tags: ColumnType<string[], string[] | undefined, string[]>;
+  assigneeId: string | null;
+  notes: string | null;
+  street: string | null;
+  city: string | null;
+  state: string | null;
+  zip: string | null;
+  propertyId: string | null;
+  createdBy: string | null;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface PropertiesTable {
+  id: Generated<string>;
+  orgId: string;
+  street: string | null;
+  city: string | null;
+  state: string | null;
+  zip: string | null;
+  propertyType: string | null;
+  beds: Numeric | null;
+  baths: Numeric | null;
+  sqft: number | null;
+  yearBuilt: number | null;
+  lotSizeSqft: number | null;
+  estimatedValue: Numeric | null;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface PipelineStagesTable {
+  id: Generated<string>;
+  orgId: string;
+  name: string;
+  position: number;
+  kind: Generated<"open" | "won" | "lost">;
+  probability: ColumnType<string, number | string | undefined, number | string>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface InvestorsTable {
+  id: Generated<string>;
+  orgId: string;
+  userId: string | null;
+  firstName: string;
+  lastName: string | null;
+  company: string | null;
+  email: string | null;
+  phone: string | null;
+  accreditationStatus: Generated<string>;
+  minInvestment: Numeric | null;
+  maxInvestment: Numeric | null;
+  capitalCommitted: ColumnType<string, number | string | undefined, number | string>;
+  capitalAvailable: ColumnType<string, number | string | undefined, number | string>;
+  preferences: Json;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface OpportunitiesTable {
+  id: Generated<string>;
+  orgId: string;
+  title: string;
+  stageId: string;
+  position: Generated<number>;
+  leadId: string | null;
+  propertyId: string | null;
+  ownerId: string | null;
+  value: Numeric | null;
+  probability: Numeric | null;
+  expectedCloseDate: ColumnType<Date | null, string | null | undefined, string | null>;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface ActivitiesTable {
+  id: Generated<string>;
+  orgId: string;
+  leadId: string | null;
+  opportunityId: string | null;
+  actorId: string | null;
+  type: string;
+  body: string | null;
+  data: Json;
+  occurredAt: Timestamp;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface TasksTable {
+  id: Generated<string>;
+  orgId: string;
+  title: string;
+  status: Generated<string>;
+  dueAt: Date | string | null;
+  assigneeId: string | null;
+  leadId: string | null;
+  opportunityId: string | null;
+  completedAt: Date | string | null;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface WebhookSourcesTable {
+  id: Generated<string>;
+  orgId: string;
+  name: string;
+  type: Generated<string>;
+  mapping: Json;
+  enabled: Generated<boolean>;
+  signingSecret: string;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface WebhookEventsTable {
+  id: Generated<string>;
+  orgId: string;
+  sourceId: string;
+  idempotencyKey: string | null;
+  status: string;
+  reason: string | null;
+  httpStatus: number;
+  headers: Json;
+  body: string | null;
+  leadId: string | null;
+  receivedAt: Timestamp;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface JobOutboxTable {
+  id: Generated<string>;
+  orgId: string;
+  queue: string;
+  name: string;
+  payload: Json;
+  status: Generated<"pending" | "relayed" | "done" | "failed">;
+  attempts: Generated<number>;
+  lastError: string | null;
+  requestId: string | null;
+  availableAt: Timestamp;
+  relayedAt: Date | null;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  orgId: string;
+  occurredAt: Date;
+  actorId: string | null;
+  action: string;
+  tableName: string;
+  recordId: string;
+  oldData: unknown;
+  newData: unknown;
+  prevHash: string | null;
+  hash: string;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface AuthUsersTable {
+  id: Generated<string>;
+  email: string;
+  encryptedPassword: string | null;
+  rawAppMetaData: Json;
+  rawUserMetaData: Json;
+  lastSignInAt: Date | null;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface AuthRefreshTokensTable {
+  id: Generated<string>;
+  token: string;
+  userId: string;
+  family: string;
+  revoked: Generated<boolean>;
+  createdAt: CreatedAt;
+  expiresAt: Date | string;
+}
+
+export interface Database {
+  orgs: OrgsTable;
+  profiles: ProfilesTable;
+  orgMembers: OrgMembersTable;
+  leads: LeadsTable;
+  properties: PropertiesTable;
+  pipelineStages: PipelineStagesTable;
+  investors: InvestorsTable;
+  opportunities: OpportunitiesTable;
+  activities: ActivitiesTable;
+  tasks: TasksTable;
+  webhookSources: WebhookSourcesTable;
+  webhookEvents: WebhookEventsTable;
+  jobOutbox: JobOutboxTable;
+  auditLog: AuditLogTable;
+  "auth.users": AuthUsersTable;
+  "auth.refreshTokens": AuthRefreshTokensTable;
+}

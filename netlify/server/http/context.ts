@@ -1,0 +1,5 @@
+/** The part of Netlify's v2 Context the functions use; the local server passes the same. */
+export interface FunctionContext {
+  params: Record<string, string>;
+  requestId?: string;
+}

@@ -1,0 +1,18 @@
+import { sql } from "kysely";
+import type { Tx } from "../../db/transactions";
+
+export interface AuditVerification {
+  intact: boolean;
+  entries: number;
+  firstBrokenId: string | null;
+  reason: string | null;
+}
+
+/** Recomputes the org's hash chain in Postgres (private.audit_verify) and reports the first break. */
+export async function verifyAuditChain(tx: Tx, orgId: string): Promise<AuditVerification> {
+  const result = await sql<{ entries: string | number; first_broken_id: string | number | null; reason: string | null }>`
+    select entries, first_broken_id, reason from private.audit_verify(${orgId}::uuid)`.execute(tx);
+  const row = result.rows[0];
+  const firstBrokenId = row.first_broken_id === null ? null : String(row.first_broken_id);
+  return { intact: firstBrokenId === null, entries: Number(row.entries), firstBrokenId, reason: row.reason };
+}

@@ -1,0 +1,20 @@
+import { createServer as createViteServer } from "vite";
+import { getConfig } from "../netlify/server/config";
+import { log } from "../netlify/server/log";
+import { startAppServer } from "./lib/appServer";
+import { prepareDatabase } from "./lib/prepareDatabase";
+import { onShutdown } from "./lib/shutdown";
+
+// npm run dev: the SPA with hot reload and the API on one port, over the embedded PGlite unless DATABASE_URL is set.
+const config = getConfig();
+const handle = await prepareDatabase();
+const vite = await createViteServer({ server: { middlewareMode: true }, appType: "spa" });
+const { server, url } = await startAppServer({ port: config.PORT, spa: vite.middlewares });
+log.info(`Hidden Key is running at ${url}`);
+console.log(`\n  Hidden Key is running at ${url}\n  Sign in as agent@demo.test / demo-pass-2026 (local demo only)\n`);
+
+onShutdown(async () => {
+  server.close();
+  await vite.close();
+  await handle.close();
+});

@@ -1,0 +1,126 @@
+import type { Kysely } from "kysely";
+import { hashPassword } from "../../netlify/server/auth/passwords";
+import type { Database } from "../../netlify/server/db/schema";
+import { asService, type Tx } from "../../netlify/server/db/transactions";
+import { createOrgWithOwner } from "../../netlify/server/services/orgs/createOrg";
+import { generateDemoData } from "./demoData";
+
+export const DEMO_PASSWORD = "demo-pass-2026";
+export const DEMO_ORG_NAME = "Demo Capital";
+export const DEMO_USERS = [
+  { email: "owner@demo.test", fullName: "Olivia Owner", role: "owner" },
+  { email: "agent@demo.test", fullName: "Adam Agent", role: "agent" },
+  { email: "investor@demo.test", fullName: "Ivan Investor", role: "investor" },
+] as const;
+
+async function createUser(tx: Tx, email: string, fullName: string, encryptedPassword: string): Promise<string> {
+  const user = await tx
+    .insertInto("auth.users")
+    .values({
+      email,
+      encryptedPassword,
+      rawAppMetaData: JSON.stringify({ provider: "email", providers: ["email"] }),
+      rawUserMetaData: JSON.stringify({ full_name: fullName }),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return user.id;
+}
+
+/**
+ * Seeds the demo org once (local auth only): its three users, 200 leads, 15 investors and 30 opportunities
+ * across the pipeline. Runs as the service role: it creates users and orgs. Returns false when already seeded.
+ */
+export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
+  const exists = await db.selectFrom("auth.users").select("id").where("email", "=", DEMO_USERS[0].email).executeTakeFirst();
+  if (exists) return false;
+  const password = await hashPassword(DEMO_PASSWORD);
+  const data = generateDemoData();
+
+  await asService(db, async (tx) => {
+    const ids: Record<string, string> = {};
+    for (const u of DEMO_USERS) ids[u.role] = await createUser(tx, u.email, u.fullName, password);
+    const org = await createOrgWithOwner(tx, ids.owner, DEMO_ORG_NAME);
+    await tx.insertInto("orgMembers").values([
+      { orgId: org.id, userId: ids.agent, role: "agent" },
+      { orgId: org.id, userId: ids.investor, role: "investor" },
+    ]).execute();
+
+    const leads = await tx
+      .insertInto("leads")
+      .values(
+        data.leads.map(({ assignToAgent, ...lead }) => ({
+          ...lead,
+          orgId: org.id,
+          assigneeId: assignToAgent ? ids.agent : ids.owner,
+          createdBy: ids.owner,
+          updatedAt: lead.createdAt,
+        })),
+      )
+      .returning(["id", "createdAt", "status"])
+      .execute();
+
+    await tx
+      .insertInto("activities")
+      .values(leads.map((l) => ({ orgId: org.id, leadId: l.id, actorId: null, type: "lead.created", body: null, data: JSON.stringify({}), occurredAt: l.createdAt })))
+      .execute();
+
+    await tx
+      .insertInto("tasks")
+      .values(
+        leads
+          .filter((l) => l.status === "contacted" || l.status === "qualified")
+          .slice(0, 25)
+          .map((l, i) => ({
+            orgId: org.id,
+            title: i % 2 ? "Follow up call" : "Send cash offer",
+            leadId: l.id,
+            assigneeId: ids.agent,
+            dueAt: new Date(Date.now() + ((i % 7) - 2) * 86_400_000),
+          })),
+      )
+      .execute();
+
+    await tx
+      .insertInto("investors")
+      .values(
+        data.investors.map((inv, i) => ({
+          ...inv,
+          orgId: org.id,
+          // The demo investor user is the first investor record, for the investor portal.
+          userId: i === 0 ? ids.investor : null,
+          email: i === 0 ? DEMO_USERS[2].email : inv.email,
+          preferences: JSON.stringify(inv.preferences),
+        })),
+      )
+      .execute();
+
+    const stages = await tx.selectFrom("pipelineStages").select(["id", "position"]).where("orgId", "=", org.id).orderBy("position").execute();
+    const positions = new Map<number, number>();
+    for (const opp of data.opportunities) {
+      const property = await tx
+        .insertInto("properties")
+        .values({ ...opp.property, orgId: org.id })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const position = positions.get(opp.stageIndex) ?? 0;
+      positions.set(opp.stageIndex, position + 1);
+      await tx
+        .insertInto("opportunities")
+        .values({
+          orgId: org.id,
+          title: opp.title,
+          stageId: stages[opp.stageIndex].id,
+          position,
+          leadId: leads[opp.leadIndex].id,
+          propertyId: property.id,
+          ownerId: opp.stageIndex % 2 ? ids.agent : ids.owner,
+          value: opp.value,
+          probability: opp.probability,
+          expectedCloseDate: opp.expectedCloseDate,
+        })
+        .execute();
+    }
+  });
+  return true;
+}

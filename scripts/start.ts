@@ -1,0 +1,24 @@
+import { existsSync } from "node:fs";
+import sirv from "sirv";
+import { getConfig } from "../netlify/server/config";
+import { log } from "../netlify/server/log";
+import { startAppServer } from "./lib/appServer";
+import { prepareDatabase } from "./lib/prepareDatabase";
+import { onShutdown } from "./lib/shutdown";
+
+// npm start: the production build (dist/, from `npm run build`) and the API on one port.
+if (!existsSync("dist/index.html")) {
+  console.error("dist/ is missing: run `npm run build` first");
+  process.exit(1);
+}
+const config = getConfig();
+const handle = await prepareDatabase();
+const spa = sirv("dist", { single: true, etag: true, gzip: false, immutable: false });
+const { server, url } = await startAppServer({ port: config.PORT, spa });
+log.info(`Hidden Key (production build) is running at ${url}`);
+console.log(`\n  Hidden Key (production build) is running at ${url}\n`);
+
+onShutdown(async () => {
+  server.close();
+  await handle.close();
+});

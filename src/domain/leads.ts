@@ -1,0 +1,137 @@
+import { z } from "zod";
+
+export const LEAD_STATUSES = ["new", "contacted", "qualified", "nurturing", "unqualified", "converted", "dead"] as const;
+export const leadStatusSchema = z.enum(LEAD_STATUSES);
+export type LeadStatus = z.infer<typeof leadStatusSchema>;
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `must be at most ${max} characters` })
+    .transform((v) => (v === "" ? null : v))
+    .nullable()
+    .optional();
+
+export const addressSchema = z.object({
+  street: optionalText(200),
+  city: optionalText(100),
+  state: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .transform((v) => (v === "" ? null : v))
+    .pipe(z.string().regex(/^[A-Z]{2}$/, { error: "must be a two-letter state code" }).nullable())
+    .nullable()
+    .optional(),
+  zip: z
+    .string()
+    .trim()
+    .transform((v) => (v === "" ? null : v))
+    .pipe(z.string().regex(/^\d{5}(-\d{4})?$/, { error: "must be a 5-digit ZIP code" }).nullable())
+    .nullable()
+    .optional(),
+});
+export type Address = z.infer<typeof addressSchema>;
+
+const emailField = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .transform((v) => (v === "" ? null : v))
+  .pipe(z.email({ error: "must be a valid email address" }).nullable())
+  .nullable()
+  .optional();
+
+const phoneField = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? null : v))
+  .pipe(
+    z
+      .string()
+      .regex(/^\+?[0-9 ().-]{7,20}$/, { error: "must be a phone number" })
+      .nullable(),
+  )
+  .nullable()
+  .optional();
+
+const tagsField = z
+  .array(z.string().trim().min(1, { error: "tags cannot be empty" }).max(40, { error: "tags are at most 40 characters" }))
+  .max(30, { error: "at most 30 tags" })
+  .transform((tags) => [...new Set(tags.map((t) => t.toLowerCase()))]);
+
+const leadFields = {
+  firstName: optionalText(100),
+  lastName: optionalText(100),
+  email: emailField,
+  phone: phoneField,
+  source: optionalText(100),
+  status: leadStatusSchema.optional(),
+  tags: tagsField.optional(),
+  assigneeId: z.uuid({ error: "must be a user id" }).nullable().optional(),
+  notes: optionalText(10_000),
+  address: addressSchema.optional(),
+};
+
+function hasAContact(lead: { firstName?: string | null; lastName?: string | null; email?: string | null; phone?: string | null }) {
+  return Boolean(lead.firstName || lead.lastName || lead.email || lead.phone);
+}
+
+/** Body of POST /api/leads. A lead needs at least a name, an email or a phone. */
+export const createLeadRequestSchema = z.object(leadFields).strict().refine(hasAContact, {
+  error: "a lead needs a name, an email or a phone",
+  path: ["firstName"],
+});
+export type CreateLeadRequest = z.input<typeof createLeadRequestSchema>;
+
+/** Body of PATCH /api/leads/:id: any subset of the fields. */
+export const updateLeadRequestSchema = z
+  .object(leadFields)
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { error: "nothing to update", path: ["body"] });
+export type UpdateLeadRequest = z.input<typeof updateLeadRequestSchema>;
+
+export const leadSchema = z.object({
+  id: z.uuid(),
+  orgId: z.uuid(),
+  firstName: z.string().nullable(),
+  lastName: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  source: z.string().nullable(),
+  status: leadStatusSchema,
+  tags: z.array(z.string()),
+  assigneeId: z.uuid().nullable(),
+  notes: z.string().nullable(),
+  address: z.object({
+    street: z.string().nullable(),
+    city: z.string().nullable(),
+    state: z.string().nullable(),
+    zip: z.string().nullable(),
+  }),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Lead = z.infer<typeof leadSchema>;
+
+export const listLeadsQuerySchema = z.object({
+  limit: z.coerce
+    .number({ error: "must be a number" })
+    .int({ error: "must be a whole number" })
+    .min(1, { error: "must be at least 1" })
+    .max(200, { error: "must be at most 200" })
+    .default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type ListLeadsQuery = z.infer<typeof listLeadsQuerySchema>;
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export function leadDisplayName(lead: Pick<Lead, "firstName" | "lastName" | "email" | "phone">): string {
+  const name = [lead.firstName, lead.lastName].filter(Boolean).join(" ");
+  return name || lead.email || lead.phone || "Unnamed lead";
+}

@@ -1,0 +1,74 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { Lead } from "@/domain/leads";
+import { isApiError } from "@/lib/apiError";
+import { isAbortError } from "@/lib/http";
+import { listLeads } from "./leadsApi";
+
+export type LeadsError = { kind: "forbidden" } | { kind: "failed"; message: string };
+
+interface LeadsState {
+  items: Lead[];
+  nextCursor: string | null;
+  status: "loading" | "ready" | "error";
+  error: LeadsError | null;
+  loadingMore: boolean;
+}
+
+function toLeadsError(error: unknown): LeadsError {
+  if (isApiError(error) && error.status === 403) return { kind: "forbidden" };
+  return { kind: "failed", message: error instanceof Error ? error.message : "Could not load leads." };
+}
+
+/** The active org's leads, a page at a time. Mount it under a key of the org so a switch starts over. */
+export function useLeads() {
+  const [state, setState] = useState<LeadsState>({
+    items: [],
+    nextCursor: null,
+    status: "loading",
+    error: null,
+    loadingMore: false,
+  });
+  const [attempt, setAttempt] = useState(0);
+  const loadingMore = useRef(false);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    listLeads({ signal: controller.signal }).then(
+      (page) => setState({ items: page.items, nextCursor: page.nextCursor, status: "ready", error: null, loadingMore: false }),
+      (error: unknown) => {
+        if (!isAbortError(error)) setState((s) => ({ ...s, status: "error", error: toLeadsError(error) }));
+      },
+    );
+    return () => controller.abort();
+  }, [attempt]);
+
+  const retry = useCallback(() => {
+    setState((s) => ({ ...s, status: "loading", error: null }));
+    setAttempt((n) => n + 1);
+  }, []);
+
+  const loadMore = useCallback(async (): Promise<void> => {
+    if (loadingMore.current) return;
+    const cursor = state.nextCursor;
+    if (!cursor) return;
+    loadingMore.current = true;
+    setState((s) => ({ ...s, loadingMore: true }));
+    try {
+      const page = await listLeads({ cursor });
+      setState((s) => {
+        const seen = new Set(s.items.map((l) => l.id));
+        return { ...s, items: [...s.items, ...page.items.filter((l) => !seen.has(l.id))], nextCursor: page.nextCursor };
+      });
+    } finally {
+      loadingMore.current = false;
+      setState((s) => ({ ...s, loadingMore: false }));
+    }
+  }, [state.nextCursor]);
+
+  /** Puts a just-created lead at the top without reloading. */
+  const prepend = useCallback((lead: Lead) => {
+    setState((s) => ({ ...s, items: [lead, ...s.items.filter((l) => l.id !== lead.id)] }));
+  }, []);
+
+  return { ...state, retry, loadMore, prepend };
+}
