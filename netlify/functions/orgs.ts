@@ -6,10 +6,10 @@ import { createOrgWithOwner } from "../server/services/orgs/createOrg";
 
 export default endpoint({
   POST: {
-    auth: "user",
+    auth: "identity",
     async handle({ req, database, userId }) {
       const { name } = await readJson(req, createOrgRequestSchema);
-      // The first membership of a new org can't pass any policy (nobody is a member yet): service role.
+      // No user transaction is open here (PGlite has one connection). The first membership of a new org can't pass any policy (nobody is a member yet): service role.
       const org = await asService(database.db, (tx) => createOrgWithOwner(tx, userId, name));
       return json(org, 201);
     },

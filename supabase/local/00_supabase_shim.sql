@@ -3,22 +3,31 @@
 -- Applied by netlify/server/db/migrate.ts on every database that is NOT Supabase; never on Supabase.
 -- Idempotent: safe to apply on every start.
 
+-- Roles are cluster-wide: several databases on one server (parallel test files) may race to create them.
 do $$
+declare
+  r text;
 begin
-  if not exists (select 1 from pg_roles where rolname = 'anon') then
-    create role anon nologin noinherit;
-  end if;
-  if not exists (select 1 from pg_roles where rolname = 'authenticated') then
-    create role authenticated nologin noinherit;
-  end if;
-  if not exists (select 1 from pg_roles where rolname = 'service_role') then
-    create role service_role nologin noinherit bypassrls;
-  end if;
+  foreach r in array array['anon', 'authenticated', 'service_role'] loop
+    if not exists (select 1 from pg_roles where rolname = r) then
+      begin
+        execute format('create role %I nologin noinherit%s', r, case when r = 'service_role' then ' bypassrls' else '' end);
+      exception when duplicate_object or unique_violation then
+        null; -- created meanwhile by another session
+      end;
+    end if;
+  end loop;
 end
 $$;
 
 -- The connecting user (postgres, superuser locally) may switch to these roles, as Supabase's API does.
-grant anon, authenticated, service_role to current_user;
+do $$
+begin
+  grant anon, authenticated, service_role to current_user;
+exception when others then
+  null; -- already granted, possibly concurrently
+end
+$$;
 
 create schema if not exists auth;
 grant usage on schema auth to anon, authenticated, service_role;

@@ -25,11 +25,15 @@ export interface PublicContext extends BaseContext {
   database: () => Promise<DatabaseHandle>;
 }
 
-/** A signed-in user, in a transaction as `authenticated` with their claims. */
-export interface UserContext extends BaseContext {
+/** A verified caller, with no transaction opened for them: for the rare handler that must use the service role. */
+export interface IdentityContext extends BaseContext {
   database: DatabaseHandle;
   claims: JwtClaims;
   userId: string;
+}
+
+/** A signed-in user, in a transaction as `authenticated` with their claims. */
+export interface UserContext extends IdentityContext {
   tx: Tx;
 }
 
@@ -42,6 +46,7 @@ type Result = Response | Promise<Response>;
 
 export type Route =
   | { auth: "public"; handle: (ctx: PublicContext) => Result }
+  | { auth: "identity"; handle: (ctx: IdentityContext) => Result }
   | { auth: "user"; handle: (ctx: UserContext) => Result }
   | { auth: "member"; roles?: readonly OrgRole[]; handle: (ctx: MemberContext) => Result };
 
@@ -87,8 +92,10 @@ async function run(route: Route, base: BaseContext): Promise<Response> {
   const claims = await verifyAccessToken(bearerToken(base.req));
   const log = base.log.child({ userId: claims.sub });
   const database = await getDatabase();
+  const identity: IdentityContext = { ...base, database, log, claims, userId: claims.sub };
+  if (route.auth === "identity") return route.handle(identity);
   return asUser(database.db, claims, async (tx) => {
-    const user: UserContext = { ...base, database, log, claims, userId: claims.sub, tx };
+    const user: UserContext = { ...identity, tx };
     if (route.auth === "user") return route.handle(user);
     const org = await resolveActiveOrg(tx, base.req.headers.get("x-org-id"), route.roles);
     return route.handle({ ...user, org, log: log.child({ orgId: org.id }) });
