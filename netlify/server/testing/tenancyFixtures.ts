@@ -1,0 +1,113 @@
+import { randomUUID } from "node:crypto";
+import { sql, type Kysely } from "kysely";
+import type { OrgRole } from "../../../src/domain/roles";
+import { issueAccessToken } from "../auth/tokens";
+import type { Database } from "../db/schema";
+import { asService } from "../db/transactions";
+
+export const ROLES: OrgRole[] = ["owner", "admin", "agent", "investor"];
+
+export interface OrgFixture {
+  orgId: string;
+  users: Record<OrgRole, { id: string; email: string; token: string }>;
+  /** One row per table, by table name: the row probes aim at. */
+  rows: Record<string, string>;
+  stageId: string;
+  leadId: string;
+  sourceId: string;
+}
+
+/** Every table in public, how to find one row of it, and which column an UPDATE may touch. */
+export const TABLES: Record<string, { key: "id" | "org_member"; touch: string }> = {
+  orgs: { key: "id", touch: "name" },
+  profiles: { key: "id", touch: "full_name" },
+  org_members: { key: "org_member", touch: "role" },
+  properties: { key: "id", touch: "updated_at" },
+  leads: { key: "id", touch: "updated_at" },
+  pipeline_stages: { key: "id", touch: "updated_at" },
+  investors: { key: "id", touch: "updated_at" },
+  opportunities: { key: "id", touch: "updated_at" },
+  activities: { key: "id", touch: "updated_at" },
+  tasks: { key: "id", touch: "updated_at" },
+  webhook_sources: { key: "id", touch: "name" },
+  webhook_events: { key: "id", touch: "updated_at" },
+  job_outbox: { key: "id", touch: "updated_at" },
+  audit_log: { key: "id", touch: "updated_at" },
+};
+
+/** The row a member of `org` would insert into `table` for `target` (their own org, or another). */
+export function insertRow(table: string, target: OrgFixture, outsider: OrgFixture): Record<string, unknown> {
+  const org_id = target.orgId;
+  switch (table) {
+    case "orgs": return { name: "Probe org" };
+    case "profiles": return { id: randomUUID(), email: "probe@example.test" };
+    case "org_members": return { org_id, user_id: outsider.users.owner.id, role: "agent" };
+    case "properties": return { org_id, city: "Probe" };
+    case "leads": return { org_id, first_name: "Probe" };
+    case "pipeline_stages": return { org_id, name: "Probe", position: 99 };
+    case "investors": return { org_id, first_name: "Probe" };
+    case "opportunities": return { org_id, title: "Probe", stage_id: target.stageId };
+    case "activities": return { org_id, type: "probe", lead_id: target.leadId };
+    case "tasks": return { org_id, title: "Probe" };
+    case "webhook_sources": return { org_id, name: "Probe", signing_secret: "probe-secret" };
+    case "webhook_events": return { org_id, source_id: target.sourceId, status: "accepted", http_status: 202 };
+    case "job_outbox": return { org_id, queue: "probe", name: "probe" };
+    case "audit_log": return { org_id, action: "insert", table_name: "probe", record_id: "probe", hash: "forged" };
+    default: throw new Error(`no insert row for ${table}`);
+  }
+}
+
+async function one<T>(q: Promise<T[]>): Promise<T> {
+  return (await q)[0];
+}
+
+/** An org with one user per role and a row in every table, created as the service role. */
+export async function createOrgFixture(db: Kysely<Database>, label: string): Promise<OrgFixture> {
+  return asService(db, async (tx) => {
+    const users = {} as OrgFixture["users"];
+    for (const role of ROLES) {
+      const email = `${role}-${label}-${randomUUID().slice(0, 8)}@tenancy.test`;
+      const u = await tx.insertInto("auth.users").values({ email, rawAppMetaData: "{}", rawUserMetaData: "{}" }).returning("id").executeTakeFirstOrThrow();
+      users[role] = { id: u.id, email, token: (await issueAccessToken({ id: u.id, email }, randomUUID())).token };
+    }
+    const org = await tx.insertInto("orgs").values({ name: `Org ${label}` }).returning("id").executeTakeFirstOrThrow();
+    const orgId = org.id;
+    await tx.insertInto("orgMembers").values(ROLES.map((role) => ({ orgId, userId: users[role].id, role }))).execute();
+    const stage = await tx.insertInto("pipelineStages").values({ orgId, name: "New", position: 0 }).returning("id").executeTakeFirstOrThrow();
+    // A stage no opportunity uses, so deleting it is possible for those allowed to.
+    const spareStage = await tx.insertInto("pipelineStages").values({ orgId, name: "Spare", position: 1 }).returning("id").executeTakeFirstOrThrow();
+    const property = await tx.insertInto("properties").values({ orgId, city: "Austin" }).returning("id").executeTakeFirstOrThrow();
+    const lead = await tx.insertInto("leads").values({ orgId, firstName: `Lead ${label}`, propertyId: property.id }).returning("id").executeTakeFirstOrThrow();
+    const investor = await tx.insertInto("investors").values({ orgId, firstName: `Investor ${label}`, preferences: "{}" }).returning("id").executeTakeFirstOrThrow();
+    const opp = await tx.insertInto("opportunities").values({ orgId, title: `Deal ${label}`, stageId: stage.id, leadId: lead.id }).returning("id").executeTakeFirstOrThrow();
+    const activity = await tx.insertInto("activities").values({ orgId, leadId: lead.id, type: "note", body: "secret note", data: "{}" }).returning("id").executeTakeFirstOrThrow();
+    const task = await tx.insertInto("tasks").values({ orgId, title: "Call back", leadId: lead.id }).returning("id").executeTakeFirstOrThrow();
+    const source = await tx.insertInto("webhookSources").values({ orgId, name: "Zapier", mapping: "{}", signingSecret: "whsec" }).returning("id").executeTakeFirstOrThrow();
+    const event = await tx.insertInto("webhookEvents").values({ orgId, sourceId: source.id, status: "accepted", httpStatus: 202, headers: "{}" }).returning("id").executeTakeFirstOrThrow();
+    const job = await tx.insertInto("jobOutbox").values({ orgId, queue: "enrichment", name: "enrich", payload: "{}" }).returning("id").executeTakeFirstOrThrow();
+    const audit = await one(sql<{ id: string }>`select id::text as id from public.audit_log where org_id = ${orgId} order by id desc limit 1`.execute(tx).then((r) => r.rows));
+    return {
+      orgId,
+      users,
+      stageId: stage.id,
+      leadId: lead.id,
+      sourceId: source.id,
+      rows: {
+        orgs: orgId,
+        profiles: users.owner.id,
+        org_members: users.agent.id,
+        properties: property.id,
+        leads: lead.id,
+        pipeline_stages: spareStage.id,
+        investors: investor.id,
+        opportunities: opp.id,
+        activities: activity.id,
+        tasks: task.id,
+        webhook_sources: source.id,
+        webhook_events: event.id,
+        job_outbox: job.id,
+        audit_log: audit.id,
+      },
+    };
+  });
+}
