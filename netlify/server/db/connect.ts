@@ -20,7 +20,8 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-const plugins = [new CamelCasePlugin()];
+// Nested keys (jsonb documents such as audit_log.new_data) are left as stored.
+const plugins = [new CamelCasePlugin({ maintainNestedObjectKeys: true })];
 
 export function openPostgres(url: string, options: { max?: number; prepare?: boolean } = {}): DatabaseHandle {
   const sql = postgres(url, {
