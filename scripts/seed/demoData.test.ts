@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { createLeadRequestSchema } from "../../src/domain/leads";
+import { generateDemoData } from "./demoData";
+
+describe("demo data", () => {
+  const data = generateDemoData();
+
+  it("has the sizes the README promises", () => {
+    expect(data.leads).toHaveLength(200);
+    expect(data.investors).toHaveLength(15);
+    expect(data.opportunities).toHaveLength(30);
+  });
+
+  it("is the same on every run", () => {
+    expect(generateDemoData()).toEqual(data);
+  });
+
+  it("gives every lead a contact that passes the API's own validation", () => {
+    for (const lead of data.leads) {
+      const parsed = createLeadRequestSchema.safeParse({
+        firstName: lead.firstName,
+        lastName: lead.lastName,
+        email: lead.email,
+        phone: lead.phone,
+        source: lead.source,
+        status: lead.status,
+        tags: lead.tags,
+        notes: lead.notes,
+        address: { street: lead.street, city: lead.city, state: lead.state, zip: lead.zip },
+      });
+      expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+    }
+  });
+
+  it("spreads opportunities over the pipeline with consistent investor ranges", () => {
+    expect(new Set(data.opportunities.map((o) => o.stageIndex)).size).toBeGreaterThanOrEqual(5);
+    for (const inv of data.investors) expect(inv.minInvestment).toBeLessThanOrEqual(inv.maxInvestment);
+    const emails = data.leads.map((l) => l.email).filter(Boolean);
+    expect(new Set(emails).size).toBe(emails.length);
+  });
+});
