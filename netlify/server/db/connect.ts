@@ -3,6 +3,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { CamelCasePlugin, Kysely } from "kysely";
 import { PostgresJSDialect } from "kysely-postgres-js";
 import postgres from "postgres";
+import { lockDataDir } from "./dataDirLock";
 import { PGliteDialect } from "./pgliteDialect";
 import type { Database } from "./schema";
 
@@ -57,12 +58,20 @@ export function openPostgres(url: string, options: { max?: number; prepare?: boo
 
 /** PGlite: in memory when dataDir is undefined, otherwise persisted in that folder. */
 export async function openPGlite(dataDir?: string): Promise<DatabaseHandle> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pg = await PGlite.create(dataDir ? { dataDir } : {});
-  return wrapPGlite(pg);
+  let unlock = () => {};
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    unlock = lockDataDir(dataDir);
+  }
+  try {
+    return wrapPGlite(await PGlite.create(dataDir ? { dataDir } : {}), unlock);
+  } catch (err) {
+    unlock();
+    throw err;
+  }
 }
 
-export function wrapPGlite(pg: PGlite): DatabaseHandle {
+export function wrapPGlite(pg: PGlite, onClose: () => void = () => {}): DatabaseHandle {
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pg), plugins });
   return {
     kind: "pglite",
@@ -81,6 +90,7 @@ export function wrapPGlite(pg: PGlite): DatabaseHandle {
     async close() {
       await db.destroy();
       await pg.close();
+      onClose();
     },
   };
 }

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import type { Database } from "./schema";
 
 export interface PolicyGap {
   table: string;
@@ -25,7 +26,7 @@ interface TableFacts {
  * RLS, an operation the API roles are granted with no policy for it, any grant to anon, a business table
  * without `org_id not null` or without an index leading with org_id. Empty means covered.
  */
-export async function findPolicyGaps(db: Kysely<any>): Promise<PolicyGap[]> {
+export async function findPolicyGaps(db: Kysely<Database>): Promise<PolicyGap[]> {
   const tables = await sql<TableFacts>`
     select c.relname as "table",
            c.relrowsecurity as rls,

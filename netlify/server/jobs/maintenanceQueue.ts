@@ -1,0 +1,42 @@
+import { Queue, Worker, type ConnectionOptions } from "bullmq";
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema";
+import type { Logger } from "../log";
+import { verifyAllAuditChains } from "./verifyAllAuditChains";
+
+export const MAINTENANCE_QUEUE = "maintenance";
+export const AUDIT_VERIFY_JOB = "audit.verify";
+/** 03:00 UTC every night. */
+export const AUDIT_VERIFY_CRON = "0 3 * * *";
+
+/** The nightly tamper check: every org's audit chain, logged at error level when one is broken. */
+export async function runAuditVerification(db: Kysely<Database>, log: Logger) {
+  const reports = await verifyAllAuditChains(db);
+  const broken = reports.filter((r) => r.firstBrokenId !== null);
+  for (const r of broken) log.error({ orgId: r.orgId, firstBrokenId: r.firstBrokenId, reason: r.reason }, "audit chain broken");
+  log.info({ orgs: reports.length, broken: broken.length }, "audit chains verified");
+  return { orgs: reports.length, broken: broken.map((r) => r.orgId) };
+}
+
+/** Registers the nightly job scheduler (idempotent) and starts the worker that runs it. */
+export async function startMaintenanceWorker(connection: ConnectionOptions, db: Kysely<Database>, log: Logger, prefix?: string) {
+  const queue = new Queue(MAINTENANCE_QUEUE, { connection, prefix });
+  await queue.upsertJobScheduler("audit-verify-nightly", { pattern: AUDIT_VERIFY_CRON, tz: "UTC" }, { name: AUDIT_VERIFY_JOB });
+  const worker = new Worker(
+    MAINTENANCE_QUEUE,
+    async (job) => {
+      if (job.name === AUDIT_VERIFY_JOB) return runAuditVerification(db, log.child({ jobId: job.id }));
+      throw new Error(`Unknown maintenance job ${job.name}`);
+    },
+    { connection, prefix, concurrency: 1 },
+  );
+  worker.on("failed", (job, err) => log.error({ jobId: job?.id, err }, "maintenance job failed"));
+  return {
+    queue,
+    worker,
+    async close() {
+      await worker.close();
+      await queue.close();
+    },
+  };
+}
