@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { standardizeState, standardizeStreet } from "./normalize/address";
+import { normalizePhone } from "./normalize/phone";
 
 export const LEAD_STATUSES = ["new", "contacted", "qualified", "nurturing", "unqualified", "converted", "dead"] as const;
 export const leadStatusSchema = z.enum(LEAD_STATUSES);
@@ -14,13 +16,12 @@ const optionalText = (max: number) =>
     .optional();
 
 export const addressSchema = z.object({
-  street: optionalText(200),
+  street: optionalText(200).transform((v) => (v ? standardizeStreet(v) : v)),
   city: optionalText(100),
   state: z
     .string()
     .trim()
-    .toUpperCase()
-    .transform((v) => (v === "" ? null : v))
+    .transform((v) => (v === "" ? null : (standardizeState(v) ?? v.toUpperCase())))
     .pipe(z.string().regex(/^[A-Z]{2}$/, { error: "must be a two-letter state code" }).nullable())
     .nullable()
     .optional(),
@@ -45,14 +46,16 @@ const emailField = z
 
 const phoneField = z
   .string()
-  .trim()
-  .transform((v) => (v === "" ? null : v))
-  .pipe(
-    z
-      .string()
-      .regex(/^\+?[0-9 ().-]{7,20}$/, { error: "must be a phone number" })
-      .nullable(),
-  )
+  .max(40, { error: "must be a phone number" })
+  .transform((v, ctx) => {
+    const result = normalizePhone(v);
+    if (result === null) return null;
+    if (!result.ok) {
+      ctx.addIssue({ code: "custom", message: result.reason });
+      return z.NEVER;
+    }
+    return result.e164;
+  })
   .nullable()
   .optional();
 
