@@ -26,7 +26,9 @@ export default endpoint({
     async handle({ req, tx, org, userId, params }) {
       if (params.id) throw new HttpError(405, "method_not_allowed", "Use POST /api/leads", undefined, { allow: "GET, PATCH, DELETE" });
       const input = await readJson(req, createLeadRequestSchema);
-      return json(await createLead(tx, org.id, userId, input), 201);
+      const { lead, duplicate } = await createLead(tx, org.id, userId, input);
+      // 200 when the person was already a lead of the org and this merged into it.
+      return json(lead, duplicate ? 200 : 201, duplicate ? { "x-lead-merged": "true" } : {});
     },
   },
   PATCH: {

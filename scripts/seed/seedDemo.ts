@@ -19,8 +19,8 @@ async function createUser(tx: Tx, email: string, fullName: string, encryptedPass
     .values({
       email,
       encryptedPassword,
-      rawAppMetaData: JSON.stringify({ provider: "email", providers: ["email"] }),
-      rawUserMetaData: JSON.stringify({ full_name: fullName }),
+      rawAppMetaData: { provider: "email", providers: ["email"] },
+      rawUserMetaData: { full_name: fullName },
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -62,7 +62,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
 
     await tx
       .insertInto("activities")
-      .values(leads.map((l) => ({ orgId: org.id, leadId: l.id, actorId: null, type: "lead.created", body: null, data: JSON.stringify({}), occurredAt: l.createdAt })))
+      .values(leads.map((l) => ({ orgId: org.id, leadId: l.id, actorId: null, type: "lead.created", body: null, data: {}, occurredAt: l.createdAt })))
       .execute();
 
     await tx
@@ -90,7 +90,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
           // The demo investor user is the first investor record, for the investor portal.
           userId: i === 0 ? ids.investor : null,
           email: i === 0 ? DEMO_USERS[2].email : inv.email,
-          preferences: JSON.stringify(inv.preferences),
+          preferences: inv.preferences,
         })),
       )
       .execute();

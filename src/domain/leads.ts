@@ -113,6 +113,8 @@ export const leadSchema = z.object({
     state: z.string().nullable(),
     zip: z.string().nullable(),
   }),
+  /** First-touch attribution: UTM parameters, click ids, ad ids. */
+  attribution: z.record(z.string(), z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

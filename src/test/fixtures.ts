@@ -19,6 +19,7 @@ export function lead(overrides: Partial<Lead> = {}): Lead {
     assigneeId: null,
     notes: null,
     address: { street: "1 Main St", city: "Austin", state: "TX", zip: "78701" },
+    attribution: {},
     createdAt: "2026-03-04T15:00:00.000Z",
     updatedAt: "2026-03-04T15:00:00.000Z",
     ...overrides,

@@ -6,7 +6,10 @@ import type { ColumnType, Generated } from "kysely";
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Numeric = ColumnType<string, number | string, number | string>;
-type Json = ColumnType<unknown, string, string>;
+// jsonb takes objects and arrays, never pre-serialised strings: postgres.js would store a string as a JSON
+// string scalar (double-encoded) where PGlite parses it, so the type forbids strings outright.
+export type JsonDocument = Record<string, unknown> | unknown[];
+type Json = ColumnType<unknown, JsonDocument, JsonDocument>;
 
 export interface OrgsTable {
   id: Generated<string>;
@@ -50,6 +53,9 @@ export interface LeadsTable {
   zip: string | null;
   propertyId: string | null;
   createdBy: string | null;
+  attribution: ColumnType<Record<string, string>, JsonDocument | undefined, JsonDocument>;
+  /** Generated: lower(street) || '|' || zip, the property-address dedup key. */
+  addressKey: ColumnType<string | null, never, never>;
   createdAt: CreatedAt;
   updatedAt: Timestamp;
 }
@@ -155,6 +161,7 @@ export interface WebhookSourcesTable {
   mapping: Json;
   enabled: Generated<boolean>;
   signingSecret: string;
+  rateLimitPerMinute: Generated<number>;
   createdAt: CreatedAt;
   updatedAt: Timestamp;
 }
@@ -170,6 +177,7 @@ export interface WebhookEventsTable {
   headers: Json;
   body: string | null;
   leadId: string | null;
+  response: ColumnType<unknown, JsonDocument | null | undefined, JsonDocument | null>;
   receivedAt: Timestamp;
   createdAt: CreatedAt;
   updatedAt: Timestamp;

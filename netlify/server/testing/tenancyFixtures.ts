@@ -67,7 +67,7 @@ export async function createOrgFixture(db: Kysely<Database>, label: string): Pro
     const users = {} as OrgFixture["users"];
     for (const role of ROLES) {
       const email = `${role}-${label}-${randomUUID().slice(0, 8)}@tenancy.test`;
-      const u = await tx.insertInto("auth.users").values({ email, rawAppMetaData: "{}", rawUserMetaData: "{}" }).returning("id").executeTakeFirstOrThrow();
+      const u = await tx.insertInto("auth.users").values({ email, rawAppMetaData: {}, rawUserMetaData: {} }).returning("id").executeTakeFirstOrThrow();
       users[role] = { id: u.id, email, token: (await issueAccessToken({ id: u.id, email }, randomUUID())).token };
     }
     const org = await tx.insertInto("orgs").values({ name: `Org ${label}` }).returning("id").executeTakeFirstOrThrow();
@@ -78,13 +78,13 @@ export async function createOrgFixture(db: Kysely<Database>, label: string): Pro
     const spareStage = await tx.insertInto("pipelineStages").values({ orgId, name: "Spare", position: 1 }).returning("id").executeTakeFirstOrThrow();
     const property = await tx.insertInto("properties").values({ orgId, city: "Austin" }).returning("id").executeTakeFirstOrThrow();
     const lead = await tx.insertInto("leads").values({ orgId, firstName: `Lead ${label}`, propertyId: property.id }).returning("id").executeTakeFirstOrThrow();
-    const investor = await tx.insertInto("investors").values({ orgId, firstName: `Investor ${label}`, preferences: "{}" }).returning("id").executeTakeFirstOrThrow();
+    const investor = await tx.insertInto("investors").values({ orgId, firstName: `Investor ${label}`, preferences: {} }).returning("id").executeTakeFirstOrThrow();
     const opp = await tx.insertInto("opportunities").values({ orgId, title: `Deal ${label}`, stageId: stage.id, leadId: lead.id }).returning("id").executeTakeFirstOrThrow();
-    const activity = await tx.insertInto("activities").values({ orgId, leadId: lead.id, type: "note", body: "secret note", data: "{}" }).returning("id").executeTakeFirstOrThrow();
+    const activity = await tx.insertInto("activities").values({ orgId, leadId: lead.id, type: "note", body: "secret note", data: {} }).returning("id").executeTakeFirstOrThrow();
     const task = await tx.insertInto("tasks").values({ orgId, title: "Call back", leadId: lead.id }).returning("id").executeTakeFirstOrThrow();
-    const source = await tx.insertInto("webhookSources").values({ orgId, name: "Zapier", mapping: "{}", signingSecret: "whsec" }).returning("id").executeTakeFirstOrThrow();
-    const event = await tx.insertInto("webhookEvents").values({ orgId, sourceId: source.id, status: "accepted", httpStatus: 202, headers: "{}" }).returning("id").executeTakeFirstOrThrow();
-    const job = await tx.insertInto("jobOutbox").values({ orgId, queue: "enrichment", name: "enrich", payload: "{}" }).returning("id").executeTakeFirstOrThrow();
+    const source = await tx.insertInto("webhookSources").values({ orgId, name: "Zapier", mapping: {}, signingSecret: "whsec" }).returning("id").executeTakeFirstOrThrow();
+    const event = await tx.insertInto("webhookEvents").values({ orgId, sourceId: source.id, status: "accepted", httpStatus: 202, headers: {} }).returning("id").executeTakeFirstOrThrow();
+    const job = await tx.insertInto("jobOutbox").values({ orgId, queue: "enrichment", name: "enrich", payload: {} }).returning("id").executeTakeFirstOrThrow();
     const audit = await one(sql<{ id: string }>`select id::text as id from public.audit_log where org_id = ${orgId} order by id desc limit 1`.execute(tx).then((r) => r.rows));
     return {
       orgId,

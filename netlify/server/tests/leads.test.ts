@@ -29,13 +29,14 @@ describe.each(testBackends())("leads API on $name", (backend) => {
         phone: "(512) 555-0134",
         source: "Direct Mail",
         tags: ["Probate", "probate", "vacant"],
-        address: { street: "4100 Oak St", city: "Austin", state: "tx", zip: "78704" },
+        address: { street: "4100 oak street", city: "Austin", state: "texas", zip: "78704" },
       },
     });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       firstName: "Maria",
       email: "maria.garcia@example.com",
+      phone: "+15125550134",
       status: "new",
       tags: ["probate", "vacant"],
       address: { street: "4100 Oak St", city: "Austin", state: "TX", zip: "78704" },

@@ -41,8 +41,8 @@ export async function signUp(db: Kysely<Database>, input: SignUpRequest) {
         .values({
           email: input.email,
           encryptedPassword,
-          rawAppMetaData: JSON.stringify({ provider: "email", providers: ["email"] }),
-          rawUserMetaData: JSON.stringify({}),
+          rawAppMetaData: { provider: "email", providers: ["email"] },
+          rawUserMetaData: {},
         })
         .returning(["id", "email"])
         .executeTakeFirstOrThrow();

@@ -1,10 +1,11 @@
 import { sql } from "kysely";
-import type { CreateLeadRequest, Lead, ListLeadsQuery, Page } from "../../../../src/domain/leads";
+import type { Lead, ListLeadsQuery, Page } from "../../../../src/domain/leads";
 import { STAFF_ROLES } from "../../../../src/domain/roles";
 import type { Tx } from "../../db/transactions";
 import { notFound, validationFailed } from "../../http/errors";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { leadColumns, toLeadDto } from "./leadDto";
+import { upsertLead, type LeadInput } from "./upsertLead";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const cursorTimestamp = sql<string>`to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
@@ -53,18 +54,11 @@ async function assertAssignable(tx: Tx, orgId: string, assigneeId: string | null
   if (!member) throw validationFailed({ assigneeId: "must be a staff member of this org" });
 }
 
-export async function createLead(tx: Tx, orgId: string, actorId: string, input: CreateLeadRequest & { status?: string }): Promise<Lead> {
+/** Creates a lead, or merges it into the org's existing lead for the same person (duplicate: true). */
+export async function createLead(tx: Tx, orgId: string, actorId: string, input: LeadInput): Promise<{ lead: Lead; duplicate: boolean }> {
   await assertAssignable(tx, orgId, input.assigneeId);
-  const row = await tx
-    .insertInto("leads")
-    .values({ ...leadColumns(input), orgId, createdBy: actorId })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await tx
-    .insertInto("activities")
-    .values({ orgId, leadId: row.id, actorId, type: "lead.created", body: null, data: JSON.stringify({ source: row.source }) })
-    .execute();
-  return toLeadDto(row);
+  const { lead, duplicate } = await upsertLead(tx, orgId, input, { channel: "api", actorId });
+  return { lead: toLeadDto(lead), duplicate };
 }
 
 export async function updateLead(tx: Tx, orgId: string, id: string, patch: Parameters<typeof leadColumns>[0]): Promise<Lead> {

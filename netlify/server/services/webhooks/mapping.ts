@@ -1,15 +1,7 @@
-import { z } from "zod";
+import { MAPPING_TARGETS as TARGETS, type LeadSourceMapping as CustomMapping, type LeadSourceType } from "../../../../src/domain/leadSources";
 
-/** How a lead source's payload maps onto a lead: a preset, plus optional explicit paths. */
-export const LEAD_SOURCE_TYPES = ["generic", "zapier", "facebook", "custom"] as const;
-export type LeadSourceType = (typeof LEAD_SOURCE_TYPES)[number];
-
-const TARGETS = ["firstName", "lastName", "fullName", "email", "phone", "source", "notes", "tags", "street", "city", "state", "zip", "addressLine", "eventId"] as const;
-export type MappingTarget = (typeof TARGETS)[number];
-
-/** A custom mapping: lead field → dotted path in the payload ("contact.emails.0"). */
-export const customMappingSchema = z.partialRecord(z.enum(TARGETS), z.string().min(1).max(200));
-export type CustomMapping = z.infer<typeof customMappingSchema>;
+// How a lead source's payload maps onto a lead: a preset (by the source's type), plus optional explicit paths.
+type MappingTarget = (typeof TARGETS)[number];
 
 // Field names seen in the wild, compared after lowercasing and dropping everything but letters and digits.
 const ALIASES: Record<MappingTarget, string[]> = {
