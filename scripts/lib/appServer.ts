@@ -14,7 +14,7 @@ export async function startAppServer(options: { port: number; spa: Middleware })
     if (req.url?.startsWith("/api/") || req.url === "/api") {
       const origin = `http://${req.headers.host ?? `localhost:${options.port}`}`;
       router
-        .handle(toWebRequest(req, origin))
+        .handle(toWebRequest(req, origin), req.socket.remoteAddress)
         .then((response) => sendWebResponse(response, res))
         .catch((err: unknown) => {
           log.error({ err }, "local server failed to answer");

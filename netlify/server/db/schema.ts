@@ -54,6 +54,9 @@ export interface LeadsTable {
   propertyId: string | null;
   createdBy: string | null;
   attribution: ColumnType<Record<string, string>, JsonDocument | undefined, JsonDocument>;
+  consentText: string | null;
+  consentAt: Date | null;
+  consentIp: string | null;
   /** Generated: lower(street) || '|' || zip, the property-address dedup key. */
   addressKey: ColumnType<string | null, never, never>;
   createdAt: CreatedAt;
@@ -215,6 +218,17 @@ export interface AuditLogTable {
   updatedAt: Timestamp;
 }
 
+export interface LeadFormsTable {
+  id: Generated<string>;
+  orgId: string;
+  slug: string;
+  name: string;
+  headline: string | null;
+  enabled: Generated<boolean>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
 export interface AuthUsersTable {
   id: Generated<string>;
   email: string;
@@ -251,6 +265,7 @@ export interface Database {
   webhookEvents: WebhookEventsTable;
   jobOutbox: JobOutboxTable;
   auditLog: AuditLogTable;
+  leadForms: LeadFormsTable;
   "auth.users": AuthUsersTable;
   "auth.refreshTokens": AuthRefreshTokensTable;
 }

@@ -2,4 +2,6 @@
 export interface FunctionContext {
   params: Record<string, string>;
   requestId?: string;
+  /** The client's IP (Netlify sets it; the local server passes the socket's). */
+  ip?: string;
 }

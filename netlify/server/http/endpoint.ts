@@ -17,6 +17,7 @@ interface BaseContext {
   url: URL;
   params: Record<string, string>;
   requestId: string;
+  ip: string;
   log: Logger;
 }
 
@@ -76,7 +77,7 @@ export function endpoint(routes: Partial<Record<Method, Route>>): FunctionHandle
     try {
       const route = routes[req.method as Method];
       if (!route) throw new HttpError(405, "method_not_allowed", `Use ${allow}`, undefined, { allow });
-      const base: BaseContext = { req, url, params: context.params ?? {}, requestId, log };
+      const base: BaseContext = { req, url, params: context.params ?? {}, requestId, ip: context.ip ?? "unknown", log };
       response = await run(route, base);
     } catch (err) {
       response = toErrorResponse(err, requestId, log);

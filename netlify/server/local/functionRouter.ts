@@ -68,12 +68,12 @@ export class FunctionRouter {
     return undefined;
   }
 
-  async handle(req: Request): Promise<Response> {
+  async handle(req: Request, ip?: string): Promise<Response> {
     const url = new URL(req.url);
     const found = this.match(url.pathname);
     if (!found) {
       return Response.json({ error: { code: "not_found", message: `No endpoint at ${url.pathname}` } }, { status: 404 });
     }
-    return found.handler(req, { params: found.params });
+    return found.handler(req, { params: found.params, ip });
   }
 }

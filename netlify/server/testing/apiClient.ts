@@ -8,6 +8,8 @@ export interface ApiCall {
   body?: unknown;
   rawBody?: string;
   headers?: Record<string, string>;
+  /** The client IP the function sees (context.ip). */
+  ip?: string;
 }
 
 // Tests read response bodies loosely; each assertion states the shape it expects.
@@ -29,7 +31,7 @@ export async function api<T = any>(method: string, path: string, call: ApiCall =
     body = JSON.stringify(call.body);
     if (!headers.has("content-type")) headers.set("content-type", "application/json");
   }
-  const res = await (await router).handle(new Request(`http://hidden-key.test${path}`, { method, headers, body }));
+  const res = await (await router).handle(new Request(`http://hidden-key.test${path}`, { method, headers, body }), call.ip ?? "198.51.100.1");
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
 }

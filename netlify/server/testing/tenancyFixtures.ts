@@ -33,6 +33,7 @@ export const TABLES: Record<string, { key: "id" | "org_member"; touch: string }>
   webhook_events: { key: "id", touch: "updated_at" },
   job_outbox: { key: "id", touch: "updated_at" },
   audit_log: { key: "id", touch: "updated_at" },
+  lead_forms: { key: "id", touch: "name" },
 };
 
 /** The row a member of `org` would insert into `table` for `target` (their own org, or another). */
@@ -52,6 +53,7 @@ export function insertRow(table: string, target: OrgFixture, outsider: OrgFixtur
     case "webhook_sources": return { org_id, name: "Probe", signing_secret: "probe-secret" };
     case "webhook_events": return { org_id, source_id: target.sourceId, status: "accepted", http_status: 202 };
     case "job_outbox": return { org_id, queue: "probe", name: "probe" };
+    case "lead_forms": return { org_id, slug: `probe-${randomUUID().slice(0, 8)}`, name: "Probe" };
     case "audit_log": return { org_id, action: "insert", table_name: "probe", record_id: "probe", hash: "forged" };
     default: throw new Error(`no insert row for ${table}`);
   }
@@ -84,6 +86,7 @@ export async function createOrgFixture(db: Kysely<Database>, label: string): Pro
     const task = await tx.insertInto("tasks").values({ orgId, title: "Call back", leadId: lead.id }).returning("id").executeTakeFirstOrThrow();
     const source = await tx.insertInto("webhookSources").values({ orgId, name: "Zapier", mapping: {}, signingSecret: "whsec" }).returning("id").executeTakeFirstOrThrow();
     const event = await tx.insertInto("webhookEvents").values({ orgId, sourceId: source.id, status: "accepted", httpStatus: 202, headers: {} }).returning("id").executeTakeFirstOrThrow();
+    const form = await tx.insertInto("leadForms").values({ orgId, slug: `form-${label}-${randomUUID().slice(0, 8)}`, name: "Sell your house" }).returning("id").executeTakeFirstOrThrow();
     const job = await tx.insertInto("jobOutbox").values({ orgId, queue: "enrichment", name: "enrich", payload: {} }).returning("id").executeTakeFirstOrThrow();
     const audit = await one(sql<{ id: string }>`select id::text as id from public.audit_log where org_id = ${orgId} order by id desc limit 1`.execute(tx).then((r) => r.rows));
     return {
@@ -106,6 +109,7 @@ export async function createOrgFixture(db: Kysely<Database>, label: string): Pro
         webhook_sources: source.id,
         webhook_events: event.id,
         job_outbox: job.id,
+        lead_forms: form.id,
         audit_log: audit.id,
       },
     };

@@ -34,6 +34,7 @@ const OWN_ORG_ACCESS: Record<string, Record<Op, OrgRole[]>> = {
   webhook_events: { select: MANAGERS, insert: [], update: [], delete: [] },
   job_outbox: { select: [], insert: STAFF, update: [], delete: [] },
   audit_log: { select: MANAGERS, insert: [], update: [], delete: [] },
+  lead_forms: { select: STAFF, insert: MANAGERS, update: MANAGERS, delete: MANAGERS },
 };
 
 class Rollback {
