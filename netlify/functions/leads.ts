@@ -15,9 +15,9 @@ export default endpoint({
   GET: {
     auth: "member",
     roles: STAFF_ROLES,
-    async handle({ tx, org, url, params }) {
+    async handle({ tx, org, url, params, userId }) {
       if (params.id) return json(await getLead(tx, org.id, params.id));
-      return json(await listLeads(tx, org.id, parseQuery(url, listLeadsQuerySchema)));
+      return json(await listLeads(tx, org.id, parseQuery(url, listLeadsQuerySchema), userId));
     },
   },
   POST: {

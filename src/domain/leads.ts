@@ -115,20 +115,58 @@ export const leadSchema = z.object({
   }),
   /** First-touch attribution: UTM parameters, click ids, ad ids. */
   attribution: z.record(z.string(), z.string()),
+  /** 0–100 from the lead-scoring model; null until scored. */
+  score: z.number().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type Lead = z.infer<typeof leadSchema>;
 
-export const listLeadsQuerySchema = z.object({
-  limit: z.coerce
-    .number({ error: "must be a number" })
-    .int({ error: "must be a whole number" })
-    .min(1, { error: "must be at least 1" })
-    .max(200, { error: "must be at most 200" })
-    .default(50),
-  cursor: z.string().max(200).optional(),
-});
+/** "a,b" or repeated ?k=a&k=b → ["a", "b"]. */
+const listOf = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => {
+    if (v === undefined || v === "") return undefined;
+    const values = Array.isArray(v) ? v : [v];
+    return values.flatMap((x) => String(x).split(",")).map((x) => x.trim()).filter(Boolean);
+  }, z.array(item).max(50).optional());
+
+const dateParam = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, { error: "must be a date like 2026-11-22" })
+  .refine((v) => !Number.isNaN(Date.parse(v)), { error: "must be a real date" })
+  .optional();
+
+export const LEAD_SORTS = ["created", "updated", "score", "name"] as const;
+
+/** GET /api/leads: filters, search, sort and keyset pagination — also the SPA's URL search params. */
+export const listLeadsQuerySchema = z
+  .object({
+    q: z.string().trim().max(200, { error: "must be at most 200 characters" }).optional(),
+    status: listOf(leadStatusSchema),
+    source: listOf(z.string().max(100)),
+    tags: listOf(z.string().max(40).transform((t) => t.toLowerCase())),
+    assigneeId: z.union([z.uuid(), z.enum(["unassigned", "me"])], { error: "must be a user id, me or unassigned" }).optional(),
+    scoreMin: z.coerce.number({ error: "must be a number" }).min(0).max(100).optional(),
+    scoreMax: z.coerce.number({ error: "must be a number" }).min(0).max(100).optional(),
+    createdFrom: dateParam,
+    createdTo: dateParam,
+    city: z.string().trim().max(100).optional(),
+    state: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, { error: "must be a two-letter state code" }).optional(),
+    zip: z.string().trim().regex(/^\d{5}$/, { error: "must be a 5-digit ZIP code" }).optional(),
+    sort: z.enum(LEAD_SORTS, { error: `must be one of ${LEAD_SORTS.join(", ")}` }).default("created"),
+    order: z.enum(["asc", "desc"], { error: "must be asc or desc" }).optional(),
+    limit: z.coerce
+      .number({ error: "must be a number" })
+      .int({ error: "must be a whole number" })
+      .min(1, { error: "must be at least 1" })
+      .max(200, { error: "must be at most 200" })
+      .default(50),
+    cursor: z.string().max(400).optional(),
+  })
+  .refine((q) => q.scoreMin === undefined || q.scoreMax === undefined || q.scoreMin <= q.scoreMax, {
+    error: "must not be above scoreMax",
+    path: ["scoreMin"],
+  });
 export type ListLeadsQuery = z.infer<typeof listLeadsQuerySchema>;
 
 export interface Page<T> {

@@ -20,6 +20,7 @@ export function lead(overrides: Partial<Lead> = {}): Lead {
     notes: null,
     address: { street: "1 Main St", city: "Austin", state: "TX", zip: "78701" },
     attribution: {},
+    score: null,
     createdAt: "2026-03-04T15:00:00.000Z",
     updatedAt: "2026-03-04T15:00:00.000Z",
     ...overrides,

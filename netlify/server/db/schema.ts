@@ -54,6 +54,8 @@ export interface LeadsTable {
   propertyId: string | null;
   createdBy: string | null;
   attribution: ColumnType<Record<string, string>, JsonDocument | undefined, JsonDocument>;
+  score: Numeric | null;
+  searchVector: ColumnType<string, never, never>;
   consentText: string | null;
   consentAt: Date | null;
   consentIp: string | null;

@@ -19,6 +19,7 @@ export function toLeadDto(row: LeadRow): Lead {
     notes: row.notes,
     address: { street: row.street, city: row.city, state: row.state, zip: row.zip },
     attribution: row.attribution ?? {},
+    score: row.score === null ? null : Number(row.score),
     createdAt: new Date(row.createdAt).toISOString(),
     updatedAt: new Date(row.updatedAt).toISOString(),
   };
@@ -41,5 +42,5 @@ export function leadColumns(input: {
   const columns: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(rest)) if (value !== undefined) columns[key] = value;
   if (address) for (const [key, value] of Object.entries(address)) if (value !== undefined) columns[key] = value;
-  return columns as Partial<Omit<LeadRow, "id" | "orgId" | "createdAt" | "updatedAt" | "attribution" | "addressKey">>;
+  return columns as Partial<Omit<LeadRow, "id" | "orgId" | "createdAt" | "updatedAt" | "attribution" | "addressKey" | "searchVector" | "score">>;
 }

@@ -3,36 +3,84 @@ import type { Lead, ListLeadsQuery, Page } from "../../../../src/domain/leads";
 import { STAFF_ROLES } from "../../../../src/domain/roles";
 import type { Tx } from "../../db/transactions";
 import { notFound, validationFailed } from "../../http/errors";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { decodeListCursor, encodeListCursor } from "./listCursor";
+import { toPrefixTsQuery } from "./searchTerms";
 import { leadColumns, toLeadDto } from "./leadDto";
 import { upsertLead, type LeadInput } from "./upsertLead";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const cursorTimestamp = sql<string>`to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const micros = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`);
+
+// Each sort: the SQL expression ordered by (indexed per org), how the cursor's value is cast back, its default order.
+const SORTS = {
+  created: { expr: sql.raw("created_at"), cursorValue: micros("created_at"), cast: sql.raw("timestamptz"), order: "desc" },
+  updated: { expr: sql.raw("updated_at"), cursorValue: micros("updated_at"), cast: sql.raw("timestamptz"), order: "desc" },
+  score: { expr: sql.raw("coalesce(score, -1)"), cursorValue: sql.raw("coalesce(score, -1)::text"), cast: sql.raw("numeric"), order: "desc" },
+  name: {
+    expr: sql.raw("lower(coalesce(last_name, '') || ' ' || coalesce(first_name, ''))"),
+    cursorValue: sql.raw("lower(coalesce(last_name, '') || ' ' || coalesce(first_name, ''))"),
+    cast: sql.raw("text"),
+    order: "asc",
+  },
+} as const;
 
 // Every query filters by the active org explicitly: RLS is the guard, the filter is what lets the
-// (org_id, created_at, id) index drive the scan (see docs/RLS.md).
+// per-org indexes drive the scan (see docs/RLS.md).
 
-export async function listLeads(tx: Tx, orgId: string, query: ListLeadsQuery): Promise<Page<Lead>> {
+/** A parsed list query; scripts may pass just {limit}. */
+export type ListLeadsInput = Partial<ListLeadsQuery> & { limit: number };
+
+export async function listLeads(tx: Tx, orgId: string, input: ListLeadsInput, userId?: string): Promise<Page<Lead>> {
+  const query = { ...input, sort: input.sort ?? "created" };
+  const sort = SORTS[query.sort];
+  const order = query.order ?? sort.order;
+  const dir = sql.raw(order);
   let q = tx
     .selectFrom("leads")
     .selectAll()
-    .select(cursorTimestamp.as("cursorTs"))
+    .select(sort.cursorValue.as("cursorValue"))
     .where("orgId", "=", orgId)
-    .orderBy("createdAt", "desc")
-    .orderBy("id", "desc")
+    .orderBy(sql`${sort.expr} ${dir}`)
+    .orderBy(sql`id ${dir}`)
     .limit(query.limit + 1);
+
+  const tsquery = toPrefixTsQuery(query.q);
+  if (query.q && !tsquery) return { items: [], nextCursor: null };
+  if (tsquery) q = q.where(sql<boolean>`search_vector @@ to_tsquery('simple', ${tsquery})`);
+  if (query.status?.length) q = q.where("status", "in", query.status);
+  if (query.source?.length) q = q.where("source", "in", query.source);
+  if (query.tags?.length) q = q.where(sql<boolean>`tags && ${query.tags}::text[]`);
+  if (query.assigneeId === "unassigned") q = q.where("assigneeId", "is", null);
+  else if (query.assigneeId === "me") q = q.where("assigneeId", "=", userId ?? "00000000-0000-0000-0000-000000000000");
+  else if (query.assigneeId) q = q.where("assigneeId", "=", query.assigneeId);
+  if (query.scoreMin !== undefined) q = q.where(sql<boolean>`score >= ${query.scoreMin}`);
+  if (query.scoreMax !== undefined) q = q.where(sql<boolean>`score <= ${query.scoreMax}`);
+  if (query.createdFrom) q = q.where("createdAt", ">=", new Date(query.createdFrom));
+  if (query.createdTo) q = q.where("createdAt", "<", endOfDayIfDate(query.createdTo));
+  if (query.city) q = q.where(sql<boolean>`lower(city) = lower(${query.city})`);
+  if (query.state) q = q.where("state", "=", query.state);
+  if (query.zip) q = q.where("zip", "=", query.zip);
   if (query.cursor) {
-    const after = decodeCursor(query.cursor);
-    q = q.where(sql<boolean>`(created_at, id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`);
+    const after = decodeListCursor(query.cursor, `${query.sort}:${order}`);
+    const cmp = sql.raw(order === "desc" ? "<" : ">");
+    // The value goes in as text: postgres.js would round a timestamptz parameter to milliseconds.
+    q = q.where(sql<boolean>`(${sort.expr}, id) ${cmp} (cast(cast(${after.value} as text) as ${sort.cast}), ${after.id}::uuid)`);
   }
+
   const rows = await q.execute();
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
     items: page.map(toLeadDto),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ createdAt: last.cursorTs, id: last.id }) : null,
+    nextCursor:
+      rows.length > query.limit && last ? encodeListCursor({ sort: `${query.sort}:${order}`, value: String(last.cursorValue), id: last.id }) : null,
   };
+}
+
+/** "2026-11-22" as an upper bound means the whole day. */
+function endOfDayIfDate(value: string): Date {
+  const d = new Date(value);
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(d.getTime() + 86_400_000) : d;
 }
 
 export async function getLead(tx: Tx, orgId: string, id: string): Promise<Lead> {

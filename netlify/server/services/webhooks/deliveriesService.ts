@@ -4,7 +4,7 @@ import type { WebhookEvent } from "../../../../src/domain/leadSources";
 import type { Database } from "../../db/schema";
 import type { Tx } from "../../db/transactions";
 import { HttpError, notFound } from "../../http/errors";
-import { decodeCursor, encodeCursor } from "../leads/cursor";
+import { decodeListCursor, encodeListCursor } from "../leads/listCursor";
 import { deliveryContentType, parseDeliveryBody } from "./parseDeliveryBody";
 import { acceptPayload, type DeliveryAnswer, type Source } from "./receiveLeadDelivery";
 import { isReplayable } from "./webhookEvents";
@@ -25,8 +25,8 @@ export async function listDeliveries(tx: Tx, orgId: string, q: { sourceId?: stri
   if (q.sourceId) query = query.where("sourceId", "=", q.sourceId);
   if (q.status) query = query.where("status", "=", q.status);
   if (q.cursor) {
-    const after = decodeCursor(q.cursor);
-    query = query.where(sql<boolean>`(received_at, id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`);
+    const after = decodeListCursor(q.cursor, "received:desc");
+    query = query.where(sql<boolean>`(received_at, id) < (cast(${after.value} as text)::timestamptz, ${after.id}::uuid)`);
   }
   const rows = await query.execute();
   const page = rows.slice(0, q.limit);
@@ -44,7 +44,7 @@ export async function listDeliveries(tx: Tx, orgId: string, q: { sourceId?: stri
       body: r.body,
       replayable: isReplayable(r),
     })),
-    nextCursor: rows.length > q.limit && last ? encodeCursor({ createdAt: last.cursorTs, id: last.id }) : null,
+    nextCursor: rows.length > q.limit && last ? encodeListCursor({ sort: "received:desc", value: last.cursorTs, id: last.id }) : null,
   };
 }
 
