@@ -7,7 +7,7 @@ import { onShutdown } from "./lib/shutdown";
 
 // npm run dev: the SPA with hot reload and the API on one port, over the embedded PGlite unless DATABASE_URL is set.
 const config = getConfig();
-const handle = await prepareDatabase();
+const handle = await prepareDatabase({ seedSharedDatabase: true });
 const vite = await createViteServer({ server: { middlewareMode: true }, appType: "spa" });
 const { server, url } = await startAppServer({ port: config.PORT, spa: vite.middlewares });
 log.info(`Hidden Key is running at ${url}`);

@@ -12,7 +12,7 @@ if (!existsSync("dist/index.html")) {
   process.exit(1);
 }
 const config = getConfig();
-const handle = await prepareDatabase();
+const handle = await prepareDatabase({ seedSharedDatabase: false });
 const spa = sirv("dist", { single: true, etag: true, gzip: false, immutable: false });
 const { server, url } = await startAppServer({ port: config.PORT, spa });
 log.info(`Hidden Key (production build) is running at ${url}`);

@@ -10,6 +10,10 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8888),
   DATABASE_URL: z.string().url().optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(5),
+  /** false for Supabase's transaction pooler (port 6543), which can't keep prepared statements. */
+  DATABASE_PREPARED_STATEMENTS: booleanFromEnv,
+  /** Behind a proxy you run (not Netlify): take the client IP from X-Forwarded-For. */
+  TRUST_PROXY: booleanFromEnv,
   PGLITE_DIR: z.string().default(".data/pglite"),
   REDIS_URL: z.string().url().optional(),
   SUPABASE_URL: z.string().url().optional(),

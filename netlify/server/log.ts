@@ -1,6 +1,6 @@
 import pino from "pino";
 
-/** JSON lines on stdout; every request's lines carry its requestId (see http/handler.ts). */
+/** JSON lines on stdout; every request's lines carry its requestId (see http/endpoint.ts). */
 export const log = pino({
   level: process.env.LOG_LEVEL ?? (process.env.VITEST ? "silent" : "info"),
   base: { service: "hidden-key" },

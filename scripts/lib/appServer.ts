@@ -2,7 +2,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { FunctionRouter } from "../../netlify/server/local/functionRouter";
 import { sendWebResponse, toWebRequest } from "../../netlify/server/local/nodeAdapter";
 import { SECURITY_HEADERS } from "../../netlify/server/local/securityHeaders";
+import { getConfig } from "../../netlify/server/config";
 import { log } from "../../netlify/server/log";
+
+/** The socket's address, or X-Forwarded-For's first hop behind a proxy you run (TRUST_PROXY=true). */
+function clientIp(req: IncomingMessage): string | undefined {
+  const forwarded = req.headers["x-forwarded-for"];
+  if (getConfig().TRUST_PROXY && typeof forwarded === "string") return forwarded.split(",")[0].trim();
+  return req.socket.remoteAddress;
+}
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -14,7 +22,7 @@ export async function startAppServer(options: { port: number; spa: Middleware })
     if (req.url?.startsWith("/api/") || req.url === "/api") {
       const origin = `http://${req.headers.host ?? `localhost:${options.port}`}`;
       router
-        .handle(toWebRequest(req, origin), req.socket.remoteAddress)
+        .handle(toWebRequest(req, origin), clientIp(req))
         .then((response) => sendWebResponse(response, res))
         .catch((err: unknown) => {
           log.error({ err }, "local server failed to answer");

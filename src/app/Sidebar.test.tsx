@@ -42,6 +42,26 @@ describe("Sidebar", () => {
     expect(within(nav).getByRole("link", { name: "Members" })).toHaveAttribute("href", "/members");
   });
 
+  it("hides Settings → Lead sources from agents", async () => {
+    signInAs("agent");
+    renderWithRouter(<Sidebar />, { path: "/leads" });
+
+    const nav = await screen.findByRole("navigation", { name: "Main" });
+    expect(within(nav).queryByRole("link", { name: "Lead sources" })).not.toBeInTheDocument();
+    expect(within(nav).queryByText("Settings")).not.toBeInTheDocument();
+  });
+
+  it.each(["owner", "admin"] as const)("shows Lead sources under Settings to %ss", async (role) => {
+    signInAs(role);
+    renderWithRouter(<Sidebar />, { path: "/settings/lead-sources" });
+
+    const nav = await screen.findByRole("navigation", { name: "Main" });
+    const settings = within(nav).getByRole("list", { name: "Settings" });
+    const link = within(settings).getByRole("link", { name: "Lead sources" });
+    expect(link).toHaveAttribute("href", "/settings/lead-sources");
+    expect(link).toHaveAttribute("aria-current", "page");
+  });
+
   it("shows the app name, the active org, the user's email and Sign out", async () => {
     signInAs("agent");
     renderWithRouter(<Sidebar />, { path: "/leads" });

@@ -92,7 +92,10 @@ export type CreateLeadRequest = z.input<typeof createLeadRequestSchema>;
 export const updateLeadRequestSchema = z
   .object(leadFields)
   .strict()
-  .refine((v) => Object.keys(v).length > 0, { error: "nothing to update", path: ["body"] });
+  .refine(
+    (v) => Object.entries(v).some(([key, value]) => value !== undefined && (key !== "address" || Object.keys(value as object).length > 0)),
+    { error: "nothing to update", path: ["body"] },
+  );
 export type UpdateLeadRequest = z.input<typeof updateLeadRequestSchema>;
 
 export const leadSchema = z.object({

@@ -53,6 +53,11 @@ function send(path: string, init: JsonRequestInit): Promise<Response> {
  * to /login. Non-2xx answers throw ApiError; 204 resolves to undefined.
  */
 export async function apiFetch<T = unknown>(path: string, init: JsonRequestInit = {}): Promise<T> {
+  return (await apiFetchWithStatus<T>(path, init)).data;
+}
+
+/** apiFetch, also handing back the HTTP status, for endpoints whose 2xx statuses mean different things (201 vs 200). */
+export async function apiFetchWithStatus<T = unknown>(path: string, init: JsonRequestInit = {}): Promise<{ status: number; data: T }> {
   const sentWith = useSession.getState().accessToken;
   let response = await send(path, init);
 
@@ -70,5 +75,5 @@ export async function apiFetch<T = unknown>(path: string, init: JsonRequestInit 
   }
 
   if (!response.ok) throw await ApiError.fromResponse(response);
-  return readJson<T>(response);
+  return { status: response.status, data: await readJson<T>(response) };
 }

@@ -9,7 +9,7 @@ import {
 import { render } from "@testing-library/react";
 import type { ReactNode } from "react";
 
-const STUB_PATHS = ["/", "/leads", "/members", "/login", "/signup"];
+const STUB_PATHS = ["/", "/leads", "/members", "/login", "/signup", "/settings/lead-sources", "/settings/lead-sources/$sourceId"];
 
 /** Renders `ui` inside a memory router whose app paths exist (as empty pages), so Links and navigate work. */
 export function renderWithRouter(ui: ReactNode, { path = "/" }: { path?: string } = {}) {

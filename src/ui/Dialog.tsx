@@ -11,17 +11,20 @@ export interface DialogContentProps {
   title: string;
   description?: string;
   className?: string;
+  /** Keeps the dialog open on a click outside it (Escape and the close button still work): for content shown only once. */
+  preventOutsideClose?: boolean;
   children: ReactNode;
 }
 
 /** A centred modal with a title, optional description and a close button. */
-export function DialogContent({ title, description, className, children }: DialogContentProps) {
+export function DialogContent({ title, description, className, preventOutsideClose, children }: DialogContentProps) {
   return (
     <RadixDialog.Portal>
       <RadixDialog.Overlay className="fixed inset-0 z-40 bg-zinc-950/50 backdrop-blur-[1px] data-[state=open]:animate-overlay-in" />
       <RadixDialog.Content
         // Without a description Radix wants aria-describedby explicitly cleared.
         {...(description ? {} : { "aria-describedby": undefined })}
+        onInteractOutside={preventOutsideClose ? (event) => event.preventDefault() : undefined}
         className={cn(
           "fixed top-1/2 left-1/2 z-50 max-h-[90vh] w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 overflow-y-auto",
           "rounded-lg border border-zinc-200 bg-white p-6 shadow-xl data-[state=open]:animate-dialog-in",

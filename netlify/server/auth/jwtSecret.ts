@@ -16,7 +16,8 @@ export function localJwtSecret(): Uint8Array {
     cached = new TextEncoder().encode(config.JWT_SECRET);
     return cached;
   }
-  if (config.NODE_ENV === "production" && process.env.NETLIFY) {
+  // A key file is one machine's: any deployed or serverless instance needs the shared JWT_SECRET.
+  if (config.NODE_ENV === "production" || process.env.NETLIFY || process.env.AWS_LAMBDA_FUNCTION_NAME) {
     throw new Error("JWT_SECRET is required in production when SUPABASE_URL is not set");
   }
   const file = join(dirname(config.PGLITE_DIR), "jwt-secret");

@@ -18,7 +18,7 @@ async function open(): Promise<DatabaseHandle> {
   if (config.DATABASE_URL) {
     return openPostgres(config.DATABASE_URL, {
       max: config.DATABASE_POOL_MAX,
-      prepare: process.env.DATABASE_PREPARED_STATEMENTS !== "false",
+      prepare: config.DATABASE_PREPARED_STATEMENTS ?? true,
     });
   }
   const handle = await openPGlite(config.PGLITE_DIR);

@@ -1,7 +1,7 @@
 import type { ColumnType, Generated } from "kysely";
 
 // Kysely's view of the tables, in camelCase (the CamelCasePlugin maps to the snake_case columns).
-// Kept by hand beside supabase/migrations; the schema test checks every column here exists.
+// Kept by hand beside supabase/migrations (the tests exercise every table through it).
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;

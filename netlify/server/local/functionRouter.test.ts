@@ -23,13 +23,15 @@ describe("FunctionRouter over netlify/functions", () => {
     expect(router.match("/api/leads/123")?.params).toEqual({ id: "123" });
     expect(router.match("/api/org/members/u1")?.params).toEqual({ userId: "u1" });
     expect(router.match("/api/health")).toBeDefined();
-    expect(router.match("/api/nope")).toBeUndefined();
+    expect(router.match("/assets/app.js")).toBeUndefined();
   });
 
-  it("answers unknown API paths with a JSON 404", async () => {
+  it("answers unknown API paths with a JSON 404 carrying a request id (the catch-all function)", async () => {
     const router = await FunctionRouter.load();
-    const res = await router.handle(new Request("http://x/api/nope"));
+    const res = await router.handle(new Request("http://x/api/nope/deeper", { method: "POST" }));
     expect(res.status).toBe(404);
-    expect((await res.json()).error.code).toBe("not_found");
+    const body = await res.json();
+    expect(body.error.code).toBe("not_found");
+    expect(body.error.requestId).toBe(res.headers.get("x-request-id"));
   });
 });

@@ -52,8 +52,9 @@ export class FunctionRouter {
         routes.push({ name: file, ...compilePath(path), handler: mod.default });
       }
     }
-    // Literal segments win over parameters: /api/leads/export before /api/leads/:id.
-    routes.sort((a, b) => a.keys.length - b.keys.length);
+    // Literal segments win over parameters (/api/leads/export before /api/leads/:id); wildcards come last.
+    const rank = (r: Route) => r.keys.length + (r.pattern.source.includes(".*") ? 100 : 0);
+    routes.sort((a, b) => rank(a) - rank(b));
     return new FunctionRouter(routes);
   }
 

@@ -76,6 +76,16 @@ describe.each(testBackends())("audit log on $name", (backend) => {
     expect(res.body).toMatchObject({ intact: false, firstBrokenId: String(rows[2].id), reason: "link to the previous entry is broken" });
   });
 
+  it("refuses, in SQL, an API caller asking about an org they don't manage", async () => {
+    const stranger = await signUp("Nosy Co");
+    const attempt = handle.db.transaction().execute(async (tx) => {
+      const claims = JSON.stringify({ sub: stranger.userId, role: "authenticated" });
+      await sql`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', ${claims}, true)`.execute(tx);
+      return sql`select * from private.audit_verify(${owner.orgId}::uuid)`.execute(tx);
+    });
+    await expect(attempt).rejects.toThrow(/only owners and admins/);
+  });
+
   it("is for owners and admins only", async () => {
     const agent = await signUp("Someone else");
     await api("POST", "/api/org/members", { ...asOwner(), body: { email: agent.email, role: "agent" } });

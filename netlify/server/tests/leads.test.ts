@@ -106,6 +106,11 @@ describe.each(testBackends())("leads API on $name", (backend) => {
     expect(unknownField.body.error.fields).toHaveProperty("orgId");
     const empty = await api("POST", "/api/leads", { ...h, body: {} });
     expect(empty.status).toBe(400);
+    // Regression: an empty address object used to reach Postgres as an empty UPDATE (500).
+    const lead = await api("POST", "/api/leads", { ...h, body: { firstName: "Patchy" } });
+    const emptyPatch = await api("PATCH", `/api/leads/${lead.body.id}`, { ...h, body: { address: {} } });
+    expect(emptyPatch.status).toBe(400);
+    expect(emptyPatch.body.error.fields).toHaveProperty("body");
     const notMember = await api("POST", "/api/leads", { ...h, body: { firstName: "A", assigneeId: "00000000-0000-0000-0000-000000000000" } });
     expect(notMember.status).toBe(400);
     expect(notMember.body.error.fields).toHaveProperty("assigneeId");

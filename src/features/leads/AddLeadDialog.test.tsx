@@ -4,6 +4,7 @@ import { useSession } from "@/lib/session";
 import { apiError, bodyOf, jsonResponse, mockFetch } from "@/test/fetchMock";
 import { lead, orgId, user } from "@/test/fixtures";
 import { Toaster } from "@/ui/Toaster";
+import { useToastStore } from "@/ui/toastStore";
 import { AddLeadDialog } from "./AddLeadDialog";
 
 function openDialog() {
@@ -23,7 +24,10 @@ function openDialog() {
 }
 
 describe("AddLeadDialog", () => {
-  beforeEach(() => useSession.getState().setSession({ accessToken: "access", refreshToken: "refresh", user, activeOrgId: orgId }));
+  beforeEach(() => {
+    useSession.getState().setSession({ accessToken: "access", refreshToken: "refresh", user, activeOrgId: orgId });
+    useToastStore.setState({ toasts: [] });
+  });
 
   it("has the labelled fields", () => {
     const { dialog } = openDialog();
@@ -69,7 +73,7 @@ describe("AddLeadDialog", () => {
     fireEvent.change(screen.getByLabelText("Status"), { target: { value: "qualified" } });
     save();
 
-    await waitFor(() => expect(onCreated).toHaveBeenCalledWith(created));
+    await waitFor(() => expect(onCreated).toHaveBeenCalledWith(created, { merged: false }));
     expect(fetchMock.mock.calls[0][0]).toBe("/api/leads");
     expect(fetchMock.mock.calls[0][1]?.method).toBe("POST");
     expect(bodyOf(fetchMock)).toEqual({
@@ -84,6 +88,21 @@ describe("AddLeadDialog", () => {
     });
     await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
     expect(await screen.findByText("Lead added")).toBeInTheDocument();
+  });
+
+  it("says so when the server merged the details into an existing lead (200)", async () => {
+    const existing = lead({ firstName: "Ada", lastName: "Lovelace", phone: "+15125550100" });
+    mockFetch(() => jsonResponse(existing, 200));
+    const { type, save, onCreated } = openDialog();
+
+    type("Email", "ada@example.com");
+    save();
+
+    await waitFor(() => expect(onCreated).toHaveBeenCalledWith(existing, { merged: true }));
+    expect(await screen.findByText("Merged into an existing lead")).toBeInTheDocument();
+    expect(screen.getByText("Ada Lovelace")).toBeInTheDocument();
+    expect(screen.queryByText("Lead added")).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
   });
 
   it("puts the server's field errors under the fields", async () => {

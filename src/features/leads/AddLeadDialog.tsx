@@ -1,13 +1,16 @@
 import { Plus } from "lucide-react";
 import { useState } from "react";
-import type { Lead } from "@/domain/leads";
+import { leadDisplayName, type Lead } from "@/domain/leads";
 import { Button } from "@/ui/Button";
 import { Dialog, DialogContent, DialogTrigger } from "@/ui/Dialog";
 import { toast } from "@/ui/toastStore";
 import { AddLeadForm } from "./AddLeadForm";
 
-/** The "Add lead" button and its dialog; hands the created lead to onCreated. */
-export function AddLeadDialog({ onCreated }: { onCreated: (lead: Lead) => void }) {
+/**
+ * The "Add lead" button and its dialog; hands the saved lead to onCreated. When the server merged the
+ * details into an existing lead (200 rather than 201), that lead comes back with merged: true.
+ */
+export function AddLeadDialog({ onCreated }: { onCreated: (lead: Lead, info: { merged: boolean }) => void }) {
   const [open, setOpen] = useState(false);
   return (
     <Dialog open={open} onOpenChange={setOpen}>
@@ -19,10 +22,14 @@ export function AddLeadDialog({ onCreated }: { onCreated: (lead: Lead) => void }
       </DialogTrigger>
       <DialogContent title="Add lead" description="At least a name, an email or a phone." className="max-w-xl">
         <AddLeadForm
-          onCreated={(lead) => {
+          onCreated={({ lead, merged }) => {
             setOpen(false);
-            toast({ title: "Lead added", variant: "success" });
-            onCreated(lead);
+            toast(
+              merged
+                ? { title: "Merged into an existing lead", description: leadDisplayName(lead), variant: "success" }
+                : { title: "Lead added", variant: "success" },
+            );
+            onCreated(lead, { merged });
           }}
         />
       </DialogContent>

@@ -1,13 +1,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, type Path } from "react-hook-form";
 import type { z } from "zod";
-import { createLeadRequestSchema, type Lead } from "@/domain/leads";
+import { createLeadRequestSchema } from "@/domain/leads";
 import { applyServerErrors } from "@/lib/serverErrors";
 import { Button } from "@/ui/Button";
 import { DialogClose } from "@/ui/Dialog";
 import { Field, FormError } from "@/ui/Field";
 import { Input, Select, Textarea } from "@/ui/Input";
-import { createLead } from "./leadsApi";
+import { createLead, type CreateLeadResult } from "./leadsApi";
 import { LEAD_STATUS_OPTIONS } from "./leadStatus";
 
 type LeadFormValues = z.input<typeof createLeadRequestSchema>;
@@ -38,8 +38,8 @@ const FORM_FIELDS: readonly Path<LeadFormValues>[] = [
   "address.zip",
 ];
 
-/** The fields of a new lead, validated with the API's own schema; resolves with the created lead. */
-export function AddLeadForm({ onCreated }: { onCreated: (lead: Lead) => void }) {
+/** The fields of a new lead, validated with the API's own schema; hands back the created (or merged-into) lead. */
+export function AddLeadForm({ onCreated }: { onCreated: (result: CreateLeadResult) => void }) {
   const {
     register,
     handleSubmit,

@@ -1,5 +1,5 @@
 import type { CreateLeadRequest, Lead, Page } from "@/domain/leads";
-import { apiFetch } from "@/lib/api";
+import { apiFetch, apiFetchWithStatus } from "@/lib/api";
 
 export const LEADS_PAGE_SIZE = 50;
 
@@ -9,7 +9,15 @@ export function listLeads({ cursor, signal }: { cursor?: string | null; signal?:
   return apiFetch<Page<Lead>>(`/api/leads?${query}`, { signal });
 }
 
+/** What POST /api/leads answered: a new lead (201), or an existing one it was merged into (200). */
+export interface CreateLeadResult {
+  lead: Lead;
+  /** The person matched an existing lead by email, phone or address, and the new details were merged into it. */
+  merged: boolean;
+}
+
 /** POST /api/leads with a body already parsed by createLeadRequestSchema. */
-export function createLead(body: CreateLeadRequest): Promise<Lead> {
-  return apiFetch<Lead>("/api/leads", { method: "POST", body });
+export async function createLead(body: CreateLeadRequest): Promise<CreateLeadResult> {
+  const { status, data } = await apiFetchWithStatus<Lead>("/api/leads", { method: "POST", body });
+  return { lead: data, merged: status === 200 };
 }

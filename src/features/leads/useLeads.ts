@@ -65,7 +65,7 @@ export function useLeads() {
     }
   }, [state.nextCursor]);
 
-  /** Puts a just-created lead at the top without reloading. */
+  /** Puts a just-created (or just-merged-into) lead at the top without reloading, replacing its old row by id. */
   const prepend = useCallback((lead: Lead) => {
     setState((s) => ({ ...s, items: [lead, ...s.items.filter((l) => l.id !== lead.id)] }));
   }, []);

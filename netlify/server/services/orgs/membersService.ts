@@ -38,13 +38,15 @@ function assertMayTouch(actor: ActiveOrg, targetRole: OrgRole | undefined, newRo
 }
 
 async function assertNotLastOwner(tx: Tx, orgId: string) {
+  // Locks the owners' rows so two owners demoting each other at once can't both pass the count.
   const owners = await tx
     .selectFrom("orgMembers")
-    .select(sql<number>`count(*)::int`.as("n"))
+    .select("userId")
     .where("orgId", "=", orgId)
     .where("role", "=", "owner")
-    .executeTakeFirstOrThrow();
-  if (owners.n <= 1) throw conflict("last_owner", "An org needs at least one owner");
+    .forUpdate()
+    .execute();
+  if (owners.length <= 1) throw conflict("last_owner", "An org needs at least one owner");
 }
 
 export async function addMember(tx: Tx, org: ActiveOrg, input: { email: string; role: OrgRole }): Promise<Member> {
