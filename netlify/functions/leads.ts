@@ -34,9 +34,9 @@ export default endpoint({
   PATCH: {
     auth: "member",
     roles: STAFF_ROLES,
-    async handle({ req, tx, org, params }) {
+    async handle({ req, tx, org, params, userId }) {
       const id = onItem(params);
-      return json(await updateLead(tx, org.id, id, await readJson(req, updateLeadRequestSchema)));
+      return json(await updateLead(tx, org.id, id, await readJson(req, updateLeadRequestSchema), userId));
     },
   },
   DELETE: {

@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { CamelCasePlugin, Kysely } from "kysely";
 import { PostgresJSDialect } from "kysely-postgres-js";
 import postgres from "postgres";
@@ -37,17 +37,19 @@ export function openPostgres(url: string, options: { max?: number; prepare?: boo
     kind: "postgres",
     db,
     async session(fn) {
-      const conn = await sql.reserve();
+      // A client of its own with one connection, ended afterwards: postgres.js's sql.end() does not close a
+      // connection that was once reserve()d (porsager/postgres#925), which kept processes from exiting.
+      const single = postgres(url, { max: 1, prepare: options.prepare ?? true, onnotice: () => {}, connection: { application_name: "hidden-key" } });
       try {
         return await fn({
           exec: async (script) => {
-            await conn.unsafe(script).simple();
+            await single.unsafe(script).simple();
           },
           query: async <T>(text: string, params: unknown[] = []) =>
-            (await conn.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as T[],
+            (await single.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as T[],
         });
       } finally {
-        conn.release();
+        await single.end({ timeout: 5 });
       }
     },
     async close() {
@@ -64,6 +66,8 @@ export async function openPGlite(dataDir?: string): Promise<DatabaseHandle> {
     unlock = lockDataDir(dataDir);
   }
   try {
+    // Loaded only here: a deployed function on DATABASE_URL never pays for the embedded database.
+    const { PGlite } = await import("@electric-sql/pglite");
     return wrapPGlite(await PGlite.create(dataDir ? { dataDir } : {}), unlock);
   } catch (err) {
     unlock();

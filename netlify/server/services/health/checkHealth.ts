@@ -1,4 +1,3 @@
-import { Redis } from "ioredis";
 import { sql } from "kysely";
 import { getConfig } from "../../config";
 import { getDatabase } from "../../db/instance";
@@ -25,6 +24,7 @@ async function checkDb(): Promise<"ok" | "down"> {
 
 async function checkQueue(url: string | undefined): Promise<"inline" | "ok" | "down"> {
   if (!url) return "inline";
+  const { Redis } = await import("ioredis"); // only when a queue is configured
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1000, enableOfflineQueue: false });
   redis.on("error", () => {});
   try {

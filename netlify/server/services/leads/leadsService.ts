@@ -3,6 +3,7 @@ import type { Lead, ListLeadsQuery, Page } from "../../../../src/domain/leads";
 import { STAFF_ROLES } from "../../../../src/domain/roles";
 import type { Tx } from "../../db/transactions";
 import { notFound, validationFailed } from "../../http/errors";
+import { diffLead } from "./leadChanges";
 import { decodeListCursor, encodeListCursor } from "./listCursor";
 import { toPrefixTsQuery } from "./searchTerms";
 import { leadColumns, toLeadDto } from "./leadDto";
@@ -109,17 +110,26 @@ export async function createLead(tx: Tx, orgId: string, actorId: string, input: 
   return { lead: toLeadDto(lead), duplicate };
 }
 
-export async function updateLead(tx: Tx, orgId: string, id: string, patch: Parameters<typeof leadColumns>[0]): Promise<Lead> {
+/** Applies a patch and records on the timeline what changed, before and after. */
+export async function updateLead(tx: Tx, orgId: string, id: string, patch: Parameters<typeof leadColumns>[0], actorId: string | null = null): Promise<Lead> {
   if (!UUID.test(id)) throw notFound("Lead");
   await assertAssignable(tx, orgId, patch.assigneeId);
+  const before = await tx.selectFrom("leads").selectAll().where("orgId", "=", orgId).where("id", "=", id).forUpdate().executeTakeFirst();
+  if (!before) throw notFound("Lead");
   const row = await tx
     .updateTable("leads")
     .set(leadColumns(patch))
     .where("orgId", "=", orgId)
     .where("id", "=", id)
     .returningAll()
-    .executeTakeFirst();
-  if (!row) throw notFound("Lead");
+    .executeTakeFirstOrThrow();
+  const changes = diffLead(before, row);
+  if (Object.keys(changes).length) {
+    await tx
+      .insertInto("activities")
+      .values({ orgId, leadId: id, actorId, type: changes.status ? "lead.status_changed" : "lead.updated", body: null, data: { changes } })
+      .execute();
+  }
   return toLeadDto(row);
 }
 

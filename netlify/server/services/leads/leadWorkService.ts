@@ -1,0 +1,170 @@
+import { sql } from "kysely";
+import type { Page } from "../../../../src/domain/leads";
+import { STAFF_ROLES } from "../../../../src/domain/roles";
+import type { Activity, Task } from "../../../../src/domain/leadWork";
+import type { Tx } from "../../db/transactions";
+import { conflict, notFound, validationFailed } from "../../http/errors";
+import { decodeListCursor, encodeListCursor } from "./listCursor";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const micros = sql<string>`to_char(a.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** The lead (locked for the rest of the transaction when asked), or 404 — also for another org's lead. */
+export async function requireLead(tx: Tx, orgId: string, id: string, lock = false) {
+  if (!UUID.test(id)) throw notFound("Lead");
+  let q = tx.selectFrom("leads").selectAll().where("orgId", "=", orgId).where("id", "=", id);
+  if (lock) q = q.forUpdate();
+  const lead = await q.executeTakeFirst();
+  if (!lead) throw notFound("Lead");
+  return lead;
+}
+
+export async function assertStaffMember(tx: Tx, orgId: string, userId: string | null | undefined, field = "assigneeId") {
+  if (!userId) return;
+  const m = await tx.selectFrom("orgMembers").select("userId").where("orgId", "=", orgId).where("userId", "=", userId).where("role", "in", [...STAFF_ROLES]).executeTakeFirst();
+  if (!m) throw validationFailed({ [field]: "must be a staff member of this org" });
+}
+
+/** The lead's timeline, newest first, with the actor's name. */
+export async function listLeadActivities(tx: Tx, orgId: string, leadId: string, q: { limit: number; cursor?: string }): Promise<Page<Activity>> {
+  await requireLead(tx, orgId, leadId);
+  let query = tx
+    .selectFrom("activities as a")
+    .leftJoin("profiles as p", "p.id", "a.actorId")
+    .select(["a.id", "a.type", "a.body", "a.data", "a.actorId", "p.fullName", "p.email", "a.occurredAt"])
+    .select(micros.as("cursorTs"))
+    .where("a.orgId", "=", orgId)
+    .where("a.leadId", "=", leadId)
+    .orderBy("a.occurredAt", "desc")
+    .orderBy("a.id", "desc")
+    .limit(q.limit + 1);
+  if (q.cursor) {
+    const after = decodeListCursor(q.cursor, "activity:desc");
+    query = query.where(sql<boolean>`(a.occurred_at, a.id) < (cast(${after.value} as text)::timestamptz, ${after.id}::uuid)`);
+  }
+  const rows = await query.execute();
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      type: r.type,
+      body: r.body,
+      data: (r.data ?? {}) as Record<string, unknown>,
+      actorId: r.actorId,
+      actorName: r.fullName ?? r.email ?? null,
+      occurredAt: new Date(r.occurredAt).toISOString(),
+    })),
+    nextCursor: rows.length > q.limit && last ? encodeListCursor({ sort: "activity:desc", value: last.cursorTs, id: last.id }) : null,
+  };
+}
+
+export async function addNote(tx: Tx, orgId: string, leadId: string, actorId: string, body: string): Promise<Activity> {
+  await requireLead(tx, orgId, leadId);
+  const row = await tx
+    .insertInto("activities")
+    .values({ orgId, leadId, actorId, type: "note", body, data: {} })
+    .returning(["id", "type", "body", "data", "actorId", "occurredAt"])
+    .executeTakeFirstOrThrow();
+  return { ...row, data: {}, actorName: null, occurredAt: new Date(row.occurredAt).toISOString() };
+}
+
+type TaskRow = { id: string; title: string; status: string; dueAt: Date | string | null; assigneeId: string | null; leadId: string | null; opportunityId: string | null; completedAt: Date | string | null; createdAt: Date };
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+const toTask = (r: TaskRow): Task => ({ ...r, status: r.status as Task["status"], dueAt: iso(r.dueAt), completedAt: iso(r.completedAt), createdAt: new Date(r.createdAt).toISOString() });
+const TASK_COLUMNS = ["id", "title", "status", "dueAt", "assigneeId", "leadId", "opportunityId", "completedAt", "createdAt"] as const;
+
+export async function listLeadTasks(tx: Tx, orgId: string, leadId: string): Promise<Task[]> {
+  await requireLead(tx, orgId, leadId);
+  const rows = await tx
+    .selectFrom("tasks")
+    .select(TASK_COLUMNS)
+    .where("orgId", "=", orgId)
+    .where("leadId", "=", leadId)
+    .orderBy(sql`status = 'open'`, "desc")
+    .orderBy(sql`due_at`, sql`asc nulls last`)
+    .execute();
+  return rows.map(toTask);
+}
+
+export async function createLeadTask(tx: Tx, orgId: string, leadId: string, actorId: string, input: { title: string; dueAt?: string | null; assigneeId?: string | null }): Promise<Task> {
+  await requireLead(tx, orgId, leadId);
+  await assertStaffMember(tx, orgId, input.assigneeId);
+  const row = await tx
+    .insertInto("tasks")
+    .values({ orgId, leadId, title: input.title, dueAt: input.dueAt ?? null, assigneeId: input.assigneeId === undefined ? actorId : input.assigneeId })
+    .returning(TASK_COLUMNS)
+    .executeTakeFirstOrThrow();
+  await tx.insertInto("activities").values({ orgId, leadId, actorId, type: "task.created", body: input.title, data: { taskId: row.id, dueAt: iso(row.dueAt) } }).execute();
+  return toTask(row);
+}
+
+export async function updateTask(
+  tx: Tx,
+  orgId: string,
+  taskId: string,
+  actorId: string,
+  patch: { title?: string; dueAt?: string | null; assigneeId?: string | null; status?: Task["status"] },
+): Promise<Task> {
+  if (!UUID.test(taskId)) throw notFound("Task");
+  await assertStaffMember(tx, orgId, patch.assigneeId);
+  const completedAt = patch.status === undefined ? undefined : patch.status === "done" ? new Date() : null;
+  const row = await tx
+    .updateTable("tasks")
+    .set({ ...patch, ...(completedAt !== undefined ? { completedAt } : {}) })
+    .where("orgId", "=", orgId)
+    .where("id", "=", taskId)
+    .returning(TASK_COLUMNS)
+    .executeTakeFirst();
+  if (!row) throw notFound("Task");
+  if (patch.status === "done" && row.leadId) {
+    await tx.insertInto("activities").values({ orgId, leadId: row.leadId, actorId, type: "task.completed", body: row.title, data: { taskId } }).execute();
+  }
+  return toTask(row);
+}
+
+/**
+ * Converts a lead into an opportunity in the pipeline's first open stage, linked to the lead and to its
+ * property (created from the lead's address when it has none); the lead becomes "converted". Once only.
+ */
+export async function convertLead(tx: Tx, orgId: string, leadId: string, actorId: string, input: { title?: string; value?: number }) {
+  const lead = await requireLead(tx, orgId, leadId, true);
+  const existing = await tx.selectFrom("opportunities").select("id").where("orgId", "=", orgId).where("leadId", "=", leadId).executeTakeFirst();
+  if (existing) throw conflict("already_converted", "This lead is already an opportunity", { opportunityId: existing.id });
+  const stage = await tx
+    .selectFrom("pipelineStages")
+    .select(["id", "probability"])
+    .where("orgId", "=", orgId)
+    .where("kind", "=", "open")
+    .orderBy("position")
+    .executeTakeFirst();
+  if (!stage) throw conflict("no_pipeline", "The org has no open pipeline stage to put the opportunity in");
+  let propertyId = lead.propertyId;
+  if (!propertyId && (lead.street || lead.zip)) {
+    const property = await tx.insertInto("properties").values({ orgId, street: lead.street, city: lead.city, state: lead.state, zip: lead.zip }).returning("id").executeTakeFirstOrThrow();
+    propertyId = property.id;
+    await tx.updateTable("leads").set({ propertyId }).where("id", "=", leadId).execute();
+  }
+  const name = [lead.firstName, lead.lastName].filter(Boolean).join(" ");
+  const title = input.title ?? ([lead.street, lead.city].filter(Boolean).join(", ") || name || "New opportunity");
+  const position = await tx
+    .selectFrom("opportunities")
+    .select(sql<number>`coalesce(max(position) + 1, 0)::int`.as("next"))
+    .where("orgId", "=", orgId)
+    .where("stageId", "=", stage.id)
+    .executeTakeFirstOrThrow();
+  const opportunity = await tx
+    .insertInto("opportunities")
+    .values({ orgId, title, stageId: stage.id, position: position.next, leadId, propertyId, ownerId: actorId, value: input.value ?? null, probability: stage.probability })
+    .returning(["id", "title", "stageId", "leadId", "propertyId", "value", "createdAt"])
+    .executeTakeFirstOrThrow();
+  await tx.updateTable("leads").set({ status: "converted" }).where("id", "=", leadId).execute();
+  await tx
+    .insertInto("activities")
+    .values([
+      { orgId, leadId, actorId, type: "lead.converted", body: title, data: { opportunityId: opportunity.id, stageId: stage.id } },
+      { orgId, opportunityId: opportunity.id, leadId: null, actorId, type: "opportunity.created", body: title, data: { fromLeadId: leadId } },
+    ])
+    .execute();
+  return { ...opportunity, value: opportunity.value === null ? null : Number(opportunity.value), createdAt: new Date(opportunity.createdAt).toISOString() };
+}
