@@ -15,6 +15,7 @@ export interface OrgsTable {
   id: Generated<string>;
   name: string;
   timeZone: Generated<string>;
+  agentsSeeAssignedOnly: Generated<boolean>;
   createdAt: CreatedAt;
   updatedAt: Timestamp;
 }
@@ -231,6 +232,20 @@ export interface LeadFormsTable {
   updatedAt: Timestamp;
 }
 
+export interface AssignmentRulesTable {
+  id: Generated<string>;
+  orgId: string;
+  name: string;
+  position: Generated<number>;
+  enabled: Generated<boolean>;
+  agentIds: string[];
+  sources: ColumnType<string[], string[] | undefined, string[]>;
+  zips: ColumnType<string[], string[] | undefined, string[]>;
+  nextIndex: Generated<number>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
 export interface AuthUsersTable {
   id: Generated<string>;
   email: string;
@@ -268,6 +283,7 @@ export interface Database {
   jobOutbox: JobOutboxTable;
   auditLog: AuditLogTable;
   leadForms: LeadFormsTable;
+  assignmentRules: AssignmentRulesTable;
   "auth.users": AuthUsersTable;
   "auth.refreshTokens": AuthRefreshTokensTable;
 }

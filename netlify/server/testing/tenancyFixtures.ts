@@ -34,6 +34,7 @@ export const TABLES: Record<string, { key: "id" | "org_member"; touch: string }>
   job_outbox: { key: "id", touch: "updated_at" },
   audit_log: { key: "id", touch: "updated_at" },
   lead_forms: { key: "id", touch: "name" },
+  assignment_rules: { key: "id", touch: "updated_at" },
 };
 
 /** The row a member of `org` would insert into `table` for `target` (their own org, or another). */
@@ -53,6 +54,7 @@ export function insertRow(table: string, target: OrgFixture, outsider: OrgFixtur
     case "webhook_sources": return { org_id, name: "Probe", signing_secret: "probe-secret" };
     case "webhook_events": return { org_id, source_id: target.sourceId, status: "accepted", http_status: 202 };
     case "job_outbox": return { org_id, queue: "probe", name: "probe" };
+    case "assignment_rules": return { org_id, name: "Probe", agent_ids: sql`array[${target.users.agent.id}]::uuid[]` };
     case "lead_forms": return { org_id, slug: `probe-${randomUUID().slice(0, 8)}`, name: "Probe" };
     case "audit_log": return { org_id, action: "insert", table_name: "probe", record_id: "probe", hash: "forged" };
     default: throw new Error(`no insert row for ${table}`);
@@ -87,6 +89,7 @@ export async function createOrgFixture(db: Kysely<Database>, label: string): Pro
     const source = await tx.insertInto("webhookSources").values({ orgId, name: "Zapier", mapping: {}, signingSecret: "whsec" }).returning("id").executeTakeFirstOrThrow();
     const event = await tx.insertInto("webhookEvents").values({ orgId, sourceId: source.id, status: "accepted", httpStatus: 202, headers: {} }).returning("id").executeTakeFirstOrThrow();
     const form = await tx.insertInto("leadForms").values({ orgId, slug: `form-${label}-${randomUUID().slice(0, 8)}`, name: "Sell your house" }).returning("id").executeTakeFirstOrThrow();
+    const rule = await tx.insertInto("assignmentRules").values({ orgId, name: "Round robin", agentIds: [users.agent.id] }).returning("id").executeTakeFirstOrThrow();
     const job = await tx.insertInto("jobOutbox").values({ orgId, queue: "enrichment", name: "enrich", payload: {} }).returning("id").executeTakeFirstOrThrow();
     const audit = await one(sql<{ id: string }>`select id::text as id from public.audit_log where org_id = ${orgId} order by id desc limit 1`.execute(tx).then((r) => r.rows));
     return {
@@ -110,6 +113,7 @@ export async function createOrgFixture(db: Kysely<Database>, label: string): Pro
         webhook_events: event.id,
         job_outbox: job.id,
         lead_forms: form.id,
+        assignment_rules: rule.id,
         audit_log: audit.id,
       },
     };

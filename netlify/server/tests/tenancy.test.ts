@@ -35,6 +35,7 @@ const OWN_ORG_ACCESS: Record<string, Record<Op, OrgRole[]>> = {
   job_outbox: { select: [], insert: STAFF, update: [], delete: [] },
   audit_log: { select: MANAGERS, insert: [], update: [], delete: [] },
   lead_forms: { select: STAFF, insert: MANAGERS, update: MANAGERS, delete: MANAGERS },
+  assignment_rules: { select: STAFF, insert: MANAGERS, update: STAFF, delete: MANAGERS }, // agents advance the round robin
 };
 
 class Rollback {

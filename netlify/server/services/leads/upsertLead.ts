@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Tx } from "../../db/transactions";
+import { assignByRules } from "./assignLead";
 import { leadColumns, type LeadRow } from "./leadDto";
 
 export type LeadInput = Parameters<typeof leadColumns>[0];
@@ -57,9 +58,10 @@ export async function upsertLead(tx: Tx, orgId: string, input: LeadInput, touch:
     : [];
 
   if (matches.length === 0) {
+    const assigneeId = columns.assigneeId ?? (await assignByRules(tx, orgId, { source: columns.source, zip: columns.zip }));
     const lead = await tx
       .insertInto("leads")
-      .values({ ...columns, orgId, createdBy: touch.actorId, attribution: touch.attribution ?? {} })
+      .values({ ...columns, assigneeId, orgId, createdBy: touch.actorId, attribution: touch.attribution ?? {} })
       .returningAll()
       .executeTakeFirstOrThrow();
     await recordTouch(tx, orgId, lead.id, "lead.created", touch, {});
