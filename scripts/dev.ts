@@ -1,5 +1,6 @@
 import { createServer as createViteServer } from "vite";
 import { getConfig } from "../netlify/server/config";
+import { startInlineRunner } from "../netlify/server/jobs/inlineRunner";
 import { log } from "../netlify/server/log";
 import { startAppServer } from "./lib/appServer";
 import { prepareDatabase } from "./lib/prepareDatabase";
@@ -13,8 +14,12 @@ const { server, url } = await startAppServer({ port: config.PORT, spa: vite.midd
 log.info(`Hidden Key is running at ${url}`);
 console.log(`\n  Hidden Key is running at ${url}\n  Sign in as agent@demo.test / demo-pass-2026 (local demo only)\n`);
 
+// Without Redis the server runs background jobs itself, from the same outbox the worker would relay.
+const jobs = config.REDIS_URL ? undefined : startInlineRunner(handle.db, log);
+
 onShutdown(async () => {
   server.close();
+  await jobs?.stop();
   await vite.close();
   await handle.close();
 });

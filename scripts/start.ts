@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import sirv from "sirv";
 import { getConfig } from "../netlify/server/config";
+import { startInlineRunner } from "../netlify/server/jobs/inlineRunner";
 import { log } from "../netlify/server/log";
 import { startAppServer } from "./lib/appServer";
 import { prepareDatabase } from "./lib/prepareDatabase";
@@ -18,7 +19,11 @@ const { server, url } = await startAppServer({ port: config.PORT, spa });
 log.info(`Hidden Key (production build) is running at ${url}`);
 console.log(`\n  Hidden Key (production build) is running at ${url}\n`);
 
+// Without Redis the server runs background jobs itself, from the same outbox the worker would relay.
+const jobs = config.REDIS_URL ? undefined : startInlineRunner(handle.db, log);
+
 onShutdown(async () => {
   server.close();
+  await jobs?.stop();
   await handle.close();
 });

@@ -1,11 +1,15 @@
 import { getConfig } from "../netlify/server/config";
 import { closeDatabase, getDatabase } from "../netlify/server/db/instance";
+import { startBullmqRuntime } from "../netlify/server/jobs/bullmqRuntime";
+import { startInlineRunner } from "../netlify/server/jobs/inlineRunner";
+import { QUEUES } from "../netlify/server/jobs/jobDefinition";
 import { runAuditVerification, startMaintenanceWorker } from "../netlify/server/jobs/maintenanceQueue";
 import { log } from "../netlify/server/log";
 import { onShutdown } from "./lib/shutdown";
 
-// npm run worker: the background worker. With REDIS_URL it runs BullMQ queues (today: the nightly audit-chain
-// verification, a BullMQ job scheduler); without it the same handlers run in-process on a timer.
+// npm run worker: the background worker. With REDIS_URL it relays the job outbox into BullMQ and runs every
+// queue, plus the nightly audit-chain verification (a BullMQ job scheduler); without it the same handlers run
+// in-process. (The app server also runs them in-process when REDIS_URL is unset, so locally no worker is needed.)
 const config = getConfig();
 const { db } = await getDatabase();
 
@@ -20,9 +24,11 @@ if (config.REDIS_URL) {
     maxRetriesPerRequest: null,
   };
   const maintenance = await startMaintenanceWorker(connection, db, log);
-  log.info({ queues: ["maintenance"] }, "worker started on Redis");
-  // SIGTERM: finish the running job (worker.close waits for it), then exit.
+  const runtime = startBullmqRuntime(db, log, { connection, queues: [...QUEUES], concurrency: Number(process.env.WORKER_CONCURRENCY ?? 10) });
+  log.info({ queues: ["maintenance", ...QUEUES] }, "worker started on Redis");
+  // SIGTERM: stop relaying, let running jobs finish (BullMQ's close waits for them), then exit.
   onShutdown(async () => {
+    await runtime.close();
     await maintenance.close();
     await closeDatabase();
   });
@@ -30,8 +36,10 @@ if (config.REDIS_URL) {
   log.info("REDIS_URL not set: running background jobs in-process");
   await runAuditVerification(db, log);
   const timer = setInterval(() => void runAuditVerification(db, log).catch((err) => log.error({ err }, "audit verification failed")), 24 * 3600_000);
+  const runner = startInlineRunner(db, log);
   onShutdown(async () => {
     clearInterval(timer);
+    await runner.stop();
     await closeDatabase();
   });
 }

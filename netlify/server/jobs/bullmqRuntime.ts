@@ -1,0 +1,104 @@
+import { Queue, UnrecoverableError, Worker, type ConnectionOptions } from "bullmq";
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema";
+import type { Logger } from "../log";
+import { executeJob } from "./executeJob";
+import { findJob } from "./jobRegistry";
+import { claimDueJobs, markJobDone, markJobFailed, releaseJob } from "./outboxStore";
+
+export interface BullmqRuntimeOptions {
+  connection: ConnectionOptions;
+  queues: string[];
+  prefix?: string;
+  /** Jobs run at once per queue. */
+  concurrency?: number;
+  relayIntervalMs?: number;
+}
+
+/**
+ * Outbox → BullMQ → handlers. The relay moves due job_outbox rows into their queues with the outbox id as the
+ * BullMQ job id, so a row relayed twice (a crash between add and commit) is still one job; while Redis is
+ * down, add fails, the row is handed back and waits in Postgres. Workers run the same executeJob as the
+ * in-process runner; BullMQ retries with exponential backoff and jitter, and a job out of attempts is
+ * dead-lettered in the outbox with its reason. close() finishes running jobs first (graceful SIGTERM).
+ */
+export function startBullmqRuntime(db: Kysely<Database>, log: Logger, options: BullmqRuntimeOptions) {
+  const { connection, prefix } = options;
+  const queues = new Map(options.queues.map((name) => [name, new Queue(name, { connection, prefix })]));
+  for (const q of queues.values()) q.on("error", (err) => log.warn({ err: err.message, queue: q.name }, "queue connection error"));
+
+  const workers = options.queues.map((name) => {
+    const worker = new Worker(
+      name,
+      async (job) => {
+        const outcome = await executeJob(
+          db,
+          log,
+          { id: job.id!, orgId: job.data.orgId, queue: name, name: job.name, payload: job.data.payload, attempts: job.attemptsMade + 1, availableAt: new Date() },
+          { recordOutcome: false },
+        );
+        if (outcome.status === "done") {
+          await markJobDone(db, job.id!);
+          return outcome.result ?? null;
+        }
+        if (outcome.status === "failed" && !findJob(job.name)) throw new UnrecoverableError(outcome.error);
+        if (outcome.error.startsWith("invalid payload")) throw new UnrecoverableError(outcome.error);
+        throw new Error(outcome.error);
+      },
+      { connection, prefix, concurrency: options.concurrency ?? 10 },
+    );
+    worker.on("failed", (job, err) => {
+      if (!job) return;
+      const exhausted = err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
+      if (exhausted) void markJobFailed(db, job.id!, err.message, null).catch((e) => log.error({ err: e }, "could not dead-letter job"));
+    });
+    worker.on("error", (err) => log.warn({ err: err.message, queue: name }, "worker connection error"));
+    return worker;
+  });
+
+  let stopped = false;
+  let relaying: Promise<void> = Promise.resolve();
+  const relayOnce = async () => {
+    const rows = await claimDueJobs(db, 200, options.queues);
+    for (const row of rows) {
+      const queue = queues.get(row.queue);
+      const def = findJob(row.name);
+      try {
+        await queue!.add(row.name, { orgId: row.orgId, payload: row.payload }, {
+          jobId: row.id,
+          attempts: def?.maxAttempts ?? 5,
+          backoff: { type: "exponential", delay: 1000, jitter: 0.5 },
+          removeOnComplete: 1000,
+          removeOnFail: 5000,
+        });
+      } catch (err) {
+        await releaseJob(db, row.id);
+        throw err;
+      }
+    }
+    return rows.length;
+  };
+  const loop = () => {
+    if (stopped) return;
+    relaying = relayOnce()
+      .then((n) => {
+        if (!stopped) timer = setTimeout(loop, n ? 0 : (options.relayIntervalMs ?? 200));
+      })
+      .catch((err) => {
+        log.warn({ err: (err as Error).message }, "relay paused: jobs wait in the outbox");
+        if (!stopped) timer = setTimeout(loop, 1000);
+      });
+  };
+  let timer = setTimeout(loop, 0);
+
+  return {
+    queues,
+    async close() {
+      stopped = true;
+      clearTimeout(timer);
+      await relaying;
+      await Promise.all(workers.map((w) => w.close()));
+      await Promise.all([...queues.values()].map((q) => q.close()));
+    },
+  };
+}

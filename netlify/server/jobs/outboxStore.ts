@@ -1,0 +1,56 @@
+import { sql, type Kysely } from "kysely";
+import type { Database } from "../db/schema";
+
+export interface OutboxRow {
+  id: string;
+  orgId: string;
+  queue: string;
+  name: string;
+  payload: unknown;
+  attempts: number;
+  availableAt: Date;
+}
+
+// The outbox is the service's: these run as the connection's role, deliberately (jobs span orgs).
+
+/**
+ * Claims up to `limit` due jobs, skipping rows other claimers hold, and marks them taken ('relayed') with one
+ * more attempt counted — so two relays or runners never take the same job.
+ */
+export async function claimDueJobs(db: Kysely<Database>, limit: number, queues?: string[]): Promise<OutboxRow[]> {
+  const filter = queues?.length ? sql`and queue = any(${queues}::text[])` : sql``;
+  const result = await sql<OutboxRow>`
+    update public.job_outbox o
+    set status = 'relayed', attempts = o.attempts + 1, relayed_at = now()
+    where o.id in (
+      select id from public.job_outbox
+      where status = 'pending' and available_at <= now() ${filter}
+      order by available_at
+      limit ${limit}
+      for update skip locked
+    )
+    returning o.id, o.org_id, o.queue, o.name, o.payload, o.attempts, o.available_at`.execute(db);
+  return result.rows;
+}
+
+export async function markJobDone(db: Kysely<Database>, id: string): Promise<void> {
+  await db.updateTable("jobOutbox").set({ status: "done", lastError: null }).where("id", "=", id).execute();
+}
+
+/** Back to pending after a delay, or dead-lettered (failed) once the attempts are used up. */
+export async function markJobFailed(db: Kysely<Database>, id: string, error: string, retryInMs: number | null): Promise<void> {
+  await db
+    .updateTable("jobOutbox")
+    .set(
+      retryInMs === null
+        ? { status: "failed", lastError: error.slice(0, 2000) }
+        : { status: "pending", lastError: error.slice(0, 2000), availableAt: new Date(Date.now() + retryInMs) },
+    )
+    .where("id", "=", id)
+    .execute();
+}
+
+/** A claimed job handed back untouched (e.g. Redis was down while relaying): not counted as an attempt. */
+export async function releaseJob(db: Kysely<Database>, id: string): Promise<void> {
+  await db.updateTable("jobOutbox").set({ status: "pending", attempts: sql`attempts - 1` }).where("id", "=", id).execute();
+}
