@@ -1,5 +1,6 @@
 import { createServer as createViteServer } from "vite";
 import { getConfig } from "../netlify/server/config";
+import "../netlify/server/jobs/allJobs";
 import { startInlineRunner } from "../netlify/server/jobs/inlineRunner";
 import { log } from "../netlify/server/log";
 import { startAppServer } from "./lib/appServer";

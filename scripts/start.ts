@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import sirv from "sirv";
 import { getConfig } from "../netlify/server/config";
+import "../netlify/server/jobs/allJobs";
 import { startInlineRunner } from "../netlify/server/jobs/inlineRunner";
 import { log } from "../netlify/server/log";
 import { startAppServer } from "./lib/appServer";

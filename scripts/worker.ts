@@ -1,6 +1,7 @@
 import { getConfig } from "../netlify/server/config";
 import { closeDatabase, getDatabase } from "../netlify/server/db/instance";
 import { startBullmqRuntime } from "../netlify/server/jobs/bullmqRuntime";
+import "../netlify/server/jobs/allJobs";
 import { startInlineRunner } from "../netlify/server/jobs/inlineRunner";
 import { QUEUES } from "../netlify/server/jobs/jobDefinition";
 import { runAuditVerification, startMaintenanceWorker } from "../netlify/server/jobs/maintenanceQueue";

@@ -246,6 +246,38 @@ export interface AssignmentRulesTable {
   updatedAt: Timestamp;
 }
 
+export interface LeadImportsTable {
+  id: Generated<string>;
+  orgId: string;
+  createdBy: string | null;
+  filename: Generated<string>;
+  status: Generated<"uploaded" | "queued" | "running" | "done" | "failed">;
+  csv: string;
+  headers: string[];
+  mapping: Json;
+  totalRows: Generated<number>;
+  processedRows: Generated<number>;
+  createdCount: Generated<number>;
+  mergedCount: Generated<number>;
+  rejectedCount: Generated<number>;
+  error: string | null;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface LeadImportRejectionsTable {
+  id: Generated<string>;
+  orgId: string;
+  importId: string;
+  rowNumber: number;
+  rowData: Json;
+  reason: string;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
 export interface AuthUsersTable {
   id: Generated<string>;
   email: string;
@@ -284,6 +316,8 @@ export interface Database {
   auditLog: AuditLogTable;
   leadForms: LeadFormsTable;
   assignmentRules: AssignmentRulesTable;
+  leadImports: LeadImportsTable;
+  leadImportRejections: LeadImportRejectionsTable;
   "auth.users": AuthUsersTable;
   "auth.refreshTokens": AuthRefreshTokensTable;
 }

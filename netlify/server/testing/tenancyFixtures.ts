@@ -35,6 +35,8 @@ export const TABLES: Record<string, { key: "id" | "org_member"; touch: string }>
   audit_log: { key: "id", touch: "updated_at" },
   lead_forms: { key: "id", touch: "name" },
   assignment_rules: { key: "id", touch: "updated_at" },
+  lead_imports: { key: "id", touch: "status" },
+  lead_import_rejections: { key: "id", touch: "updated_at" },
 };
 
 /** The row a member of `org` would insert into `table` for `target` (their own org, or another). */
@@ -55,6 +57,8 @@ export function insertRow(table: string, target: OrgFixture, outsider: OrgFixtur
     case "webhook_events": return { org_id, source_id: target.sourceId, status: "accepted", http_status: 202 };
     case "job_outbox": return { org_id, queue: "probe", name: "probe" };
     case "assignment_rules": return { org_id, name: "Probe", agent_ids: sql`array[${target.users.agent.id}]::uuid[]` };
+    case "lead_imports": return { org_id, csv: "Email\na@b.co", headers: sql`array['Email']::text[]` };
+    case "lead_import_rejections": return { org_id, import_id: target.rows.lead_imports, row_number: 99, row_data: sql`'{}'::jsonb`, reason: "probe" };
     case "lead_forms": return { org_id, slug: `probe-${randomUUID().slice(0, 8)}`, name: "Probe" };
     case "audit_log": return { org_id, action: "insert", table_name: "probe", record_id: "probe", hash: "forged" };
     default: throw new Error(`no insert row for ${table}`);
@@ -90,6 +94,8 @@ export async function createOrgFixture(db: Kysely<Database>, label: string): Pro
     const event = await tx.insertInto("webhookEvents").values({ orgId, sourceId: source.id, status: "accepted", httpStatus: 202, headers: {} }).returning("id").executeTakeFirstOrThrow();
     const form = await tx.insertInto("leadForms").values({ orgId, slug: `form-${label}-${randomUUID().slice(0, 8)}`, name: "Sell your house" }).returning("id").executeTakeFirstOrThrow();
     const rule = await tx.insertInto("assignmentRules").values({ orgId, name: "Round robin", agentIds: [users.agent.id] }).returning("id").executeTakeFirstOrThrow();
+    const upload = await tx.insertInto("leadImports").values({ orgId, csv: "Email\na@b.co", headers: ["Email"], mapping: {} }).returning("id").executeTakeFirstOrThrow();
+    const rejection = await tx.insertInto("leadImportRejections").values({ orgId, importId: upload.id, rowNumber: 2, rowData: { Email: "a@b.co" }, reason: "test" }).returning("id").executeTakeFirstOrThrow();
     const job = await tx.insertInto("jobOutbox").values({ orgId, queue: "enrichment", name: "enrich", payload: {} }).returning("id").executeTakeFirstOrThrow();
     const audit = await one(sql<{ id: string }>`select id::text as id from public.audit_log where org_id = ${orgId} order by id desc limit 1`.execute(tx).then((r) => r.rows));
     return {
@@ -114,6 +120,8 @@ export async function createOrgFixture(db: Kysely<Database>, label: string): Pro
         job_outbox: job.id,
         lead_forms: form.id,
         assignment_rules: rule.id,
+        lead_imports: upload.id,
+        lead_import_rejections: rejection.id,
         audit_log: audit.id,
       },
     };

@@ -36,6 +36,8 @@ const OWN_ORG_ACCESS: Record<string, Record<Op, OrgRole[]>> = {
   audit_log: { select: MANAGERS, insert: [], update: [], delete: [] },
   lead_forms: { select: STAFF, insert: MANAGERS, update: MANAGERS, delete: MANAGERS },
   assignment_rules: { select: STAFF, insert: MANAGERS, update: STAFF, delete: MANAGERS }, // agents advance the round robin
+  lead_imports: { select: STAFF, insert: STAFF, update: STAFF, delete: [] },
+  lead_import_rejections: { select: STAFF, insert: [], update: [], delete: [] },
 };
 
 class Rollback {

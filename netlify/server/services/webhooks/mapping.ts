@@ -5,9 +5,9 @@ type MappingTarget = (typeof TARGETS)[number];
 
 // Field names seen in the wild, compared after lowercasing and dropping everything but letters and digits.
 const ALIASES: Record<MappingTarget, string[]> = {
-  firstName: ["firstname", "first", "fname", "givenname"],
-  lastName: ["lastname", "last", "lname", "surname", "familyname"],
-  fullName: ["name", "fullname", "contactname"],
+  firstName: ["firstname", "first", "fname", "givenname", "ownerfirstname"],
+  lastName: ["lastname", "last", "lname", "surname", "familyname", "ownerlastname"],
+  fullName: ["name", "fullname", "contactname", "ownername", "owner", "sellername"],
   email: ["email", "emailaddress", "mail"],
   phone: ["phone", "phonenumber", "mobile", "mobilephone", "cell", "cellphone", "tel", "telephone"],
   source: ["source", "leadsource"],
@@ -23,6 +23,17 @@ const ALIASES: Record<MappingTarget, string[]> = {
 const UTM_KEYS = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "gclid", "fbclid"];
 
 const squash = (key: string) => key.toLowerCase().replace(/[^a-z0-9]/g, "");
+
+/** Best guess of which lead field a column holds, from its header ("E-mail Address" → email). */
+export function guessColumnMapping(headers: string[]): Partial<Record<MappingTarget, string>> {
+  const mapping: Partial<Record<MappingTarget, string>> = {};
+  for (const target of TARGETS) {
+    if (target === "eventId") continue;
+    const header = headers.find((h) => ALIASES[target].includes(squash(h)) && !Object.values(mapping).includes(h));
+    if (header) mapping[target] = header;
+  }
+  return mapping;
+}
 
 export interface MappedLead {
   lead: Record<string, unknown>;
