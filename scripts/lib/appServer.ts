@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { FunctionRouter } from "../../netlify/server/local/functionRouter";
 import { sendWebResponse, toWebRequest } from "../../netlify/server/local/nodeAdapter";
-import { SECURITY_HEADERS } from "../../netlify/server/local/securityHeaders";
+import { securityHeadersFor } from "../../netlify/server/local/securityHeaders";
 import { getConfig } from "../../netlify/server/config";
 import { log } from "../../netlify/server/log";
 
@@ -18,7 +18,7 @@ type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) 
 export async function startAppServer(options: { port: number; spa: Middleware }): Promise<{ server: Server; url: string }> {
   const router = await FunctionRouter.load();
   const server = createServer((req, res) => {
-    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+    for (const [k, v] of Object.entries(securityHeadersFor(new URL(req.url ?? "/", "http://x").pathname))) res.setHeader(k, v);
     if (req.url?.startsWith("/api/") || req.url === "/api") {
       const origin = `http://${req.headers.host ?? `localhost:${options.port}`}`;
       router

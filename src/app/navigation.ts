@@ -1,10 +1,10 @@
-import { Users, UsersRound, Webhook, type LucideIcon } from "lucide-react";
+import { FileText, Users, UsersRound, Webhook, type LucideIcon } from "lucide-react";
 import { MANAGER_ROLES, ORG_ROLES, type OrgRole } from "@/domain/roles";
 
 export type NavGroup = "main" | "settings";
 
 export interface NavItem {
-  to: "/leads" | "/members" | "/settings/lead-sources";
+  to: "/leads" | "/members" | "/settings/lead-sources" | "/settings/lead-forms";
   label: string;
   icon: LucideIcon;
   /** Roles that see the entry. Features that do not exist yet get no entry at all. */
@@ -18,6 +18,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/leads", label: "Leads", icon: Users, roles: ORG_ROLES, group: "main" },
   { to: "/members", label: "Members", icon: UsersRound, roles: MANAGER_ROLES, group: "main" },
   { to: "/settings/lead-sources", label: "Lead sources", icon: Webhook, roles: MANAGER_ROLES, group: "settings" },
+  { to: "/settings/lead-forms", label: "Lead forms", icon: FileText, roles: MANAGER_ROLES, group: "settings" },
 ];
 
 export function navItemsFor(role: OrgRole | undefined): NavItem[] {

@@ -1,15 +1,18 @@
 import { authedRoute } from "./authed";
 import { indexRoute } from "./index";
+import { leadFormsRoute } from "./leadForms";
 import { leadSourceDeliveriesRoute } from "./leadSourceDeliveries";
 import { leadSourcesRoute } from "./leadSources";
 import { leadsRoute } from "./leads";
 import { loginRoute } from "./login";
 import { membersRoute } from "./members";
+import { publicFormRoute } from "./publicForm";
 import { rootRoute } from "./root";
 import { signupRoute } from "./signup";
 
 export const routeTree = rootRoute.addChildren([
   loginRoute,
   signupRoute,
-  authedRoute.addChildren([indexRoute, leadsRoute, membersRoute, leadSourcesRoute, leadSourceDeliveriesRoute]),
+  publicFormRoute,
+  authedRoute.addChildren([indexRoute, leadsRoute, membersRoute, leadSourcesRoute, leadSourceDeliveriesRoute, leadFormsRoute]),
 ]);

@@ -1,5 +1,6 @@
-import { Inbox, ShieldAlert } from "lucide-react";
+import { Inbox, SearchX, ShieldAlert } from "lucide-react";
 import { errorMessage } from "@/lib/apiError";
+import { cn } from "@/lib/cn";
 import { Button } from "@/ui/Button";
 import { Card } from "@/ui/Card";
 import { Notice } from "@/ui/Notice";
@@ -7,11 +8,18 @@ import { PageHeader } from "@/ui/PageHeader";
 import { Spinner } from "@/ui/Spinner";
 import { toast } from "@/ui/toastStore";
 import { AddLeadDialog } from "./AddLeadDialog";
+import { LeadsFilters, type LeadsSearchUpdate } from "./LeadsFilters";
+import { activeFilterCount, leadsFilterQuery, type LeadsSearch } from "./leadsSearch";
 import { LeadsTable } from "./LeadsTable";
 import { useLeads } from "./useLeads";
 
-export function LeadsPage() {
-  const leads = useLeads();
+/**
+ * The lead list. Its filters, search and sort are `search` (the URL's search params, see leadsSearch.ts);
+ * the filter controls change them through onSearchChange, and the list follows.
+ */
+export function LeadsPage({ search, onSearchChange }: { search: LeadsSearch; onSearchChange: LeadsSearchUpdate }) {
+  const leads = useLeads(leadsFilterQuery(search));
+  const filtered = activeFilterCount(search) > 0;
 
   async function loadMore() {
     try {
@@ -32,14 +40,14 @@ export function LeadsPage() {
     );
   }
 
+  const clearFilters = () => onSearchChange((prev) => ({ sort: prev.sort, order: prev.order }));
+  const showTable = leads.items.length > 0 && (leads.status === "ready" || leads.stale);
+
   return (
     <>
-      <PageHeader
-        title="Leads"
-        description="Everyone your firm is talking to, newest first."
-        actions={<AddLeadDialog onCreated={leads.prepend} />}
-      />
-      {leads.status === "loading" && (
+      <PageHeader title="Leads" description="Everyone your firm is talking to." actions={<AddLeadDialog onCreated={leads.prepend} />} />
+      <LeadsFilters search={search} onSearchChange={onSearchChange} />
+      {leads.status === "loading" && !showTable && (
         <Card className="p-5">
           <Spinner label="Loading leads" />
         </Card>
@@ -56,13 +64,26 @@ export function LeadsPage() {
           {leads.error.message}
         </Notice>
       )}
-      {leads.status === "ready" && leads.items.length === 0 && (
+      {leads.status === "ready" && leads.items.length === 0 && !filtered && (
         <Notice icon={<Inbox className="size-5" aria-hidden="true" />} title="No leads yet">
           Add your first lead to start tracking conversations.
         </Notice>
       )}
-      {leads.status === "ready" && leads.items.length > 0 && (
-        <Card>
+      {leads.status === "ready" && leads.items.length === 0 && filtered && (
+        <Notice
+          icon={<SearchX className="size-5" aria-hidden="true" />}
+          title="No leads match these filters"
+          action={
+            <Button variant="secondary" onClick={clearFilters}>
+              Clear filters
+            </Button>
+          }
+        >
+          Try fewer filters or another search.
+        </Notice>
+      )}
+      {showTable && (
+        <Card aria-busy={leads.status === "loading" || undefined} className={cn("transition-opacity", leads.status === "loading" && "opacity-60")}>
           <LeadsTable leads={leads.items} />
           {leads.nextCursor && (
             <div className="flex justify-center border-t border-zinc-100 p-3 dark:border-zinc-800">

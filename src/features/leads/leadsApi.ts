@@ -3,10 +3,19 @@ import { apiFetch, apiFetchWithStatus } from "@/lib/api";
 
 export const LEADS_PAGE_SIZE = 50;
 
-export function listLeads({ cursor, signal }: { cursor?: string | null; signal?: AbortSignal } = {}): Promise<Page<Lead>> {
-  const query = new URLSearchParams({ limit: String(LEADS_PAGE_SIZE) });
+/**
+ * A page of GET /api/leads. `filters` is the query of the filters and sort (leadsFilterQuery); the page
+ * size and the cursor go after it.
+ */
+export function listLeads({
+  filters = "",
+  cursor,
+  signal,
+}: { filters?: string; cursor?: string | null; signal?: AbortSignal } = {}): Promise<Page<Lead>> {
+  const query = new URLSearchParams(filters);
+  query.set("limit", String(LEADS_PAGE_SIZE));
   if (cursor) query.set("cursor", cursor);
-  return apiFetch<Page<Lead>>(`/api/leads?${query}`, { signal });
+  return apiFetch<Page<Lead>>(`/api/leads?${query.toString().replace(/%2C/gi, ",")}`, { signal });
 }
 
 /** What POST /api/leads answered: a new lead (201), or an existing one it was merged into (200). */

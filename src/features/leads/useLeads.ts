@@ -7,6 +7,8 @@ import { listLeads } from "./leadsApi";
 export type LeadsError = { kind: "forbidden" } | { kind: "failed"; message: string };
 
 interface LeadsState {
+  /** The filter query the items were loaded for; null before the first answer. */
+  filters: string | null;
   items: Lead[];
   nextCursor: string | null;
   status: "loading" | "ready" | "error";
@@ -19,9 +21,14 @@ function toLeadsError(error: unknown): LeadsError {
   return { kind: "failed", message: error instanceof Error ? error.message : "Could not load leads." };
 }
 
-/** The active org's leads, a page at a time. Mount it under a key of the org so a switch starts over. */
-export function useLeads() {
+/**
+ * The active org's leads matching `filters` (the query of leadsFilterQuery), a page at a time. A change of
+ * filters refetches from the first page; until it answers the previous items stay, with status "loading".
+ * Mount it under a key of the org so a switch starts over.
+ */
+export function useLeads(filters = "") {
   const [state, setState] = useState<LeadsState>({
+    filters: null,
     items: [],
     nextCursor: null,
     status: "loading",
@@ -33,29 +40,33 @@ export function useLeads() {
 
   useEffect(() => {
     const controller = new AbortController();
-    listLeads({ signal: controller.signal }).then(
-      (page) => setState({ items: page.items, nextCursor: page.nextCursor, status: "ready", error: null, loadingMore: false }),
+    listLeads({ filters, signal: controller.signal }).then(
+      (page) => setState({ filters, items: page.items, nextCursor: page.nextCursor, status: "ready", error: null, loadingMore: false }),
       (error: unknown) => {
-        if (!isAbortError(error)) setState((s) => ({ ...s, status: "error", error: toLeadsError(error) }));
+        if (!isAbortError(error)) setState((s) => ({ ...s, filters, status: "error", error: toLeadsError(error) }));
       },
     );
     return () => controller.abort();
-  }, [attempt]);
+  }, [filters, attempt]);
 
   const retry = useCallback(() => {
     setState((s) => ({ ...s, status: "loading", error: null }));
     setAttempt((n) => n + 1);
   }, []);
 
+  const current = state.filters === filters;
+
   const loadMore = useCallback(async (): Promise<void> => {
-    if (loadingMore.current) return;
+    if (loadingMore.current || !current) return;
     const cursor = state.nextCursor;
     if (!cursor) return;
     loadingMore.current = true;
     setState((s) => ({ ...s, loadingMore: true }));
     try {
-      const page = await listLeads({ cursor });
+      const page = await listLeads({ filters, cursor });
       setState((s) => {
+        // The filters changed while this page was on its way: it belongs to another list.
+        if (s.filters !== filters) return s;
         const seen = new Set(s.items.map((l) => l.id));
         return { ...s, items: [...s.items, ...page.items.filter((l) => !seen.has(l.id))], nextCursor: page.nextCursor };
       });
@@ -63,12 +74,23 @@ export function useLeads() {
       loadingMore.current = false;
       setState((s) => ({ ...s, loadingMore: false }));
     }
-  }, [state.nextCursor]);
+  }, [state.nextCursor, filters, current]);
 
   /** Puts a just-created (or just-merged-into) lead at the top without reloading, replacing its old row by id. */
   const prepend = useCallback((lead: Lead) => {
     setState((s) => ({ ...s, items: [lead, ...s.items.filter((l) => l.id !== lead.id)] }));
   }, []);
 
-  return { ...state, retry, loadMore, prepend };
+  return {
+    items: state.items,
+    nextCursor: current ? state.nextCursor : null,
+    status: current ? state.status : "loading",
+    error: current ? state.error : null,
+    loadingMore: state.loadingMore,
+    /** Items of earlier filters are on screen while the new ones load. */
+    stale: !current && state.filters !== null,
+    retry,
+    loadMore,
+    prepend,
+  };
 }
