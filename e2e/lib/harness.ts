@@ -118,3 +118,26 @@ export async function apiGet<T = unknown>(page: Page, apiPath: string): Promise<
 export function uniqueSuffix(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
+
+/** POST JSON (or a raw body) to an API path from inside the page, with the SPA's session. */
+export async function apiPost<T = unknown>(page: Page, apiPath: string, body: unknown): Promise<{ status: number; body: T }> {
+  return page.evaluate(
+    async ({ p, b }) => {
+      const raw = localStorage.getItem("hk-session");
+      const session = raw ? (JSON.parse(raw) as { state?: { accessToken?: string; activeOrgId?: string | null } }).state : undefined;
+      const headers: Record<string, string> = { "content-type": "application/json" };
+      if (session?.accessToken) headers.Authorization = `Bearer ${session.accessToken}`;
+      if (session?.activeOrgId) headers["X-Org-Id"] = session.activeOrgId;
+      const res = await fetch(p, { method: "POST", headers, body: JSON.stringify(b) });
+      const text = await res.text();
+      return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+    },
+    { p: apiPath, b: body },
+  );
+}
+
+/** Types into the leads search box and waits until the table shows a row containing `text`. */
+export async function searchLeadsFor(page: Page, query: string, text: string): Promise<void> {
+  await page.getByRole("searchbox", { name: "Search leads" }).or(page.getByLabel("Search leads", { exact: true })).first().fill(query);
+  await leadRows(page).filter({ hasText: text }).first().waitFor({ timeout: 15_000 });
+}
