@@ -31,5 +31,4 @@ export default defineTest("a public form submission becomes a lead", async (t) =
   } finally {
     await visitor.close();
   }
-
 });

@@ -22,14 +22,32 @@ export interface Fixture {
   auditTriggerDisabled: boolean;
 }
 
-const FIRST = ["James", "Mary", "Robert", "Patricia", "John", "Jennifer", "Michael", "Linda", "David", "Elizabeth",
-  "William", "Barbara", "Richard", "Susan", "Joseph", "Jessica", "Thomas", "Sarah", "Carlos", "Maria", "Wei", "Aisha"];
-const LAST = ["Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Rodriguez", "Martinez",
-  "Hernandez", "Lopez", "Gonzalez", "Wilson", "Anderson", "Thomas", "Taylor", "Moore", "Jackson", "Nguyen", "Chen", "Patel"];
-const CITIES = [["Dallas", "TX", "752"], ["Houston", "TX", "770"], ["Austin", "TX", "787"], ["Phoenix", "AZ", "850"],
-  ["Atlanta", "GA", "303"], ["Tampa", "FL", "336"], ["Orlando", "FL", "328"], ["Memphis", "TN", "381"],
-  ["Charlotte", "NC", "282"], ["Cleveland", "OH", "441"], ["Detroit", "MI", "482"], ["Kansas City", "MO", "641"]];
-const STREETS = ["Oak", "Maple", "Cedar", "Pine", "Elm", "Main", "Lakeview", "Hillcrest", "Sunset", "Park", "Washington", "Lincoln"];
+export const FIRST = ["James", "Mary", "Robert", "Patricia", "John", "Jennifer", "Michael", "Linda", "David", "Elizabeth",
+  "William", "Barbara", "Richard", "Susan", "Joseph", "Jessica", "Thomas", "Sarah", "Christopher", "Karen", "Charles", "Lisa",
+  "Daniel", "Nancy", "Matthew", "Betty", "Anthony", "Sandra", "Mark", "Margaret", "Donald", "Ashley", "Steven", "Kimberly",
+  "Andrew", "Emily", "Paul", "Donna", "Joshua", "Michelle", "Kenneth", "Carol", "Kevin", "Amanda", "Brian", "Melissa", "George",
+  "Deborah", "Carlos", "Maria", "Jose", "Rosa", "Luis", "Ana", "Wei", "Mei", "Aisha", "Darnell", "Tyrone", "Keisha", "Minh", "Priya"];
+/** The 100 most common US surnames (2010 census), most common first; the seed draws them skewed toward the top. */
+export const LAST = ["Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Rodriguez", "Martinez",
+  "Hernandez", "Lopez", "Gonzalez", "Wilson", "Anderson", "Thomas", "Taylor", "Moore", "Jackson", "Martin", "Lee", "Perez",
+  "Thompson", "White", "Harris", "Sanchez", "Clark", "Ramirez", "Lewis", "Robinson", "Walker", "Young", "Allen", "King",
+  "Wright", "Scott", "Torres", "Nguyen", "Hill", "Flores", "Green", "Adams", "Nelson", "Baker", "Hall", "Rivera", "Campbell",
+  "Mitchell", "Carter", "Roberts", "Gomez", "Phillips", "Evans", "Turner", "Diaz", "Parker", "Cruz", "Edwards", "Collins",
+  "Reyes", "Stewart", "Morris", "Morales", "Murphy", "Cook", "Rogers", "Gutierrez", "Ortiz", "Morgan", "Cooper", "Peterson",
+  "Bailey", "Reed", "Kelly", "Howard", "Ramos", "Kim", "Cox", "Ward", "Richardson", "Watson", "Brooks", "Chavez", "Wood",
+  "James", "Bennett", "Gray", "Mendoza", "Ruiz", "Hughes", "Price", "Alvarez", "Castillo", "Sanders", "Patel", "Myers", "Long",
+  "Ross", "Foster", "Jimenez"];
+/** City, state, ZIP prefix; 7 of 30 in Texas. */
+export const CITIES = [["Dallas", "TX", "752"], ["Houston", "TX", "770"], ["Austin", "TX", "787"], ["San Antonio", "TX", "782"],
+  ["Fort Worth", "TX", "761"], ["El Paso", "TX", "799"], ["Arlington", "TX", "760"], ["Phoenix", "AZ", "850"], ["Tucson", "AZ", "857"],
+  ["Atlanta", "GA", "303"], ["Savannah", "GA", "314"], ["Tampa", "FL", "336"], ["Orlando", "FL", "328"], ["Jacksonville", "FL", "322"],
+  ["Miami", "FL", "331"], ["Memphis", "TN", "381"], ["Nashville", "TN", "372"], ["Charlotte", "NC", "282"], ["Raleigh", "NC", "276"],
+  ["Cleveland", "OH", "441"], ["Columbus", "OH", "432"], ["Cincinnati", "OH", "452"], ["Detroit", "MI", "482"],
+  ["Kansas City", "MO", "641"], ["St. Louis", "MO", "631"], ["Indianapolis", "IN", "462"], ["Birmingham", "AL", "352"],
+  ["Oklahoma City", "OK", "731"], ["Las Vegas", "NV", "891"], ["Denver", "CO", "802"]];
+const DOMAINS = ["gmail.com", "gmail.com", "gmail.com", "yahoo.com", "outlook.com", "hotmail.com", "icloud.com", "aol.com", "comcast.net"];
+const STREETS = ["Oak", "Maple", "Cedar", "Pine", "Elm", "Main", "Lakeview", "Hillcrest", "Sunset", "Park", "Washington", "Lincoln",
+  "Church", "Walnut", "Willow", "Highland", "Meadow", "Forest", "River", "Spring", "Ridge", "Jefferson", "Franklin", "Madison"];
 const SOURCES = ["website", "zillow", "facebook", "direct_mail", "cold_call", "referral", "driving_for_dollars", "bandit_sign"];
 // Weighted toward the top of the funnel, as a real CRM's table is.
 const STATUSES = ["new", "new", "new", "contacted", "contacted", "qualified", "nurturing", "nurturing", "unqualified", "converted", "dead", "dead"];
@@ -39,10 +57,12 @@ const arr = (values: string[]) => `array[${values.map((v) => `'${v.replace(/'/g,
 const pick = (values: string[], expr = "random()") => `(${arr(values)})[1 + floor(${expr} * ${values.length})::int]`;
 
 /**
- * One statement: `count` leads for one org, built by generate_series. Names, contact details, addresses,
- * statuses, tags and assignees vary; created_at is spread uniformly over the last year; ~8 % have no
- * email and ~12 % no phone (the partial indexes see realistic sparsity). Email, phone and street address
- * embed the series number, so they are unique within the org, as the dedup indexes require.
+ * One statement: `count` leads for one org, built by generate_series. First names from 62, last names from
+ * the 100 most common US surnames (skewed: Smith ~3 %, Jimenez ~0.8 %), 30 cities (7 in Texas), 24 streets,
+ * several email domains; statuses weighted toward the top of the funnel; tags, sources and assignees spread.
+ * created_at is uniform over the last year; ~8 % have no email and ~12 % no phone (the partial indexes see
+ * realistic sparsity). Email, phone and street address embed the series number, so they are unique within
+ * the org, as the dedup indexes require.
  */
 function leadsInsertSql(count: number): string {
   const city = `(${arr(CITIES.map((c) => c.join("|")))})[1 + floor(random() * ${CITIES.length})::int]`;
@@ -50,7 +70,7 @@ function leadsInsertSql(count: number): string {
     insert into public.leads (org_id, first_name, last_name, email, phone, source, status, tags, assignee_id, notes,
                               street, city, state, zip, created_by, created_at, updated_at)
     select $1::uuid, s.fn, s.ln,
-           case when s.r1 < 0.08 then null else lower(s.fn) || '.' || lower(s.ln) || s.g || '@example.com' end,
+           case when s.r1 < 0.08 then null else lower(s.fn) || '.' || lower(s.ln) || s.g || '@' || ${pick(DOMAINS)} end,
            case when s.r2 < 0.12 then null else '+1' || ${pick(["214", "469", "713", "512", "602", "404", "813", "407", "901", "704"])} || lpad(s.g::text, 7, '0') end,
            ${pick(SOURCES)}, ${pick(STATUSES)}, ${pick(TAGS)}::text[],
            ($2::uuid[])[1 + floor(random() * cardinality($2::uuid[]))::int],
@@ -59,7 +79,7 @@ function leadsInsertSql(count: number): string {
            split_part(s.c, '|', 1), split_part(s.c, '|', 2), split_part(s.c, '|', 3) || lpad(floor(random() * 100)::int::text, 2, '0'),
            $3::uuid, s.ts, s.ts + (random() * interval '20 days')
     from (
-      select g, random() as r1, random() as r2, ${pick(FIRST)} as fn, ${pick(LAST)} as ln, ${city} as c,
+      select g, random() as r1, random() as r2, ${pick(FIRST)} as fn, ${pick(LAST, "power(random(), 1.3)")} as ln, ${city} as c,
              now() - random() * interval '365 days' as ts
       from generate_series(1, ${count}) as g
     ) s`;

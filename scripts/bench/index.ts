@@ -17,13 +17,17 @@ import { resetJwtSecret } from "../../netlify/server/auth/jwtSecret";
 import { createBenchDatabase, DEFAULT_ADMIN_URL, scriptHandle, type BenchDatabase } from "./benchDatabase";
 import { DEFAULT_COLDSTART_OPTIONS, runColdStart, type ColdStartResult } from "./coldstart";
 import { seedFixture } from "./fixtures";
+import { DEFAULT_INGEST_OPTIONS, runIngest, type IngestResult } from "./ingest";
 import { DEFAULT_RLS_OPTIONS, runRls, type RlsResult } from "./rls";
+import { DEFAULT_SEARCH_OPTIONS, runSearch, type SearchResult } from "./search";
 import { fmt, round, table } from "./stats";
 
-const BENCHMARKS = ["rls", "coldstart"] as const;
+const BENCHMARKS = ["rls", "search", "ingest", "coldstart"] as const;
 type Benchmark = (typeof BENCHMARKS)[number];
 const LEADS_PER_ORG = 100_000;
 const RLS_TARGET = 1.2;
+const INGEST_TARGETS = { rateVsBaseline: 0.5, p99Ms: 50 };
+const SEARCH_TARGET_P95_MS = 25;
 
 function parseArgs(argv: string[]): Set<Benchmark> {
   const names = argv.filter((a) => !a.startsWith("-"));
@@ -76,17 +80,83 @@ function printRls(r: RlsResult) {
     rows.push([d.label, "p50 ms", fmt(d.latency.p50, 3), fmt(p1.baseline.latency.p50, 3), fmt(d.latency.p50 / p1.baseline.latency.p50), "(diagnostic)"]);
     rows.push(["", "throughput /s", fmt(d.throughputPerSec, 0), fmt(p1.baseline.throughputPerSec, 0), fmt(p1.baseline.throughputPerSec / d.throughputPerSec), "(diagnostic)"]);
   }
-  const w = r.whatIf;
-  rows.push([w.subject.label, "p50 ms", fmt(w.subject.latency.p50, 3), fmt(w.baseline.latency.p50, 3), fmt(w.ratioP50), "(what-if)"]);
-  rows.push(["", "p50 ratio per round", "", "", fmt(w.ratioP50ByRound.median), `${fmt(w.ratioP50ByRound.min)}–${fmt(w.ratioP50ByRound.max)}`]);
-  rows.push(["", "p50 vs current subject", "", "", fmt(w.versusCurrent.median), `${fmt(w.versusCurrent.min)}–${fmt(w.versusCurrent.max)}`]);
-  rows.push(["", "p95 ms", fmt(w.subject.latency.p95, 3), fmt(w.baseline.latency.p95, 3), fmt(w.ratioP95), "(what-if)"]);
-  rows.push(["", "throughput /s", fmt(w.subject.throughputPerSec, 0), fmt(w.baseline.throughputPerSec, 0), fmt(w.ratioThroughput), "(what-if)"]);
-  rows.push(["", "server ms (EXPLAIN)", fmt(w.plan.serverMsMedian, 3), fmt(p1.plans.baseline.serverMsMedian, 3), fmt(w.plan.serverMsMedian / p1.plans.baseline.serverMsMedian), "(what-if)"]);
   console.log(table(["query", "metric", "subject", "baseline", "ratio", "target"], rows));
   console.log(`(throughput ratio = baseline/subject, i.e. time per call, so > 1 means the subject is slower, like the others;`);
   console.log(` "p50 ratio per round" = the p50 ratio within each alternating round: median, and min–max over the rounds)`);
   console.log(`isolation check: the agent of org A reads ${r.isolationCheck.ownOrgRows} rows of org A, ${r.isolationCheck.otherOrgRows} of org B`);
+  console.log(`\nFindings:`);
+  for (const f of r.findings) console.log(`  ${f}`);
+}
+
+function printSearch(r: SearchResult) {
+  const o = r.options;
+  console.log(
+    `\nLead search — ${r.dataset.leadsPerOrg.toLocaleString("en-US")} leads per org, as the agent of org A (asUser: role + claims, RLS); ` +
+      `terms in rotation: ${o.terms.map((t) => `"${t}"`).join(", ")}. Wall time: ${o.iterations} sequential calls per variant in ${o.rounds} ` +
+      `alternating rounds after ${o.warmup} warm-up calls; server time: ${o.explainRuns} EXPLAIN (ANALYZE) runs per variant of the ` +
+      `prepared statement, interleaved.`,
+  );
+  console.log(`subject = listLeads(tx, orgId, {q: <term>, status: [${o.statuses.join(", ")}], state: '${o.state}', limit: 50})`);
+  console.log(`baseline = listLeads(tx, orgId, {limit: 50}) — the plain first page\n`);
+  const rows: string[][] = [];
+  const ok = (v: number) => `< ${r.target} ms ${v < r.target ? "ok" : "ABOVE"}`;
+  const sv = r.subject.server;
+  const bv = r.baseline.server;
+  rows.push(["server ms (exec + planning)", "p50", fmt(sv.total.p50, 2), fmt(bv.total.p50, 2), fmt(r.ratioServerP50), ""]);
+  rows.push(["", "p95", fmt(sv.total.p95, 2), fmt(bv.total.p95, 2), fmt(r.ratioServerP95), ok(sv.total.p95)]);
+  rows.push(["", "  execution p95", fmt(sv.execution.p95, 2), fmt(bv.execution.p95, 2), fmt(sv.execution.p95 / bv.execution.p95), ""]);
+  rows.push(["", "  planning p95", fmt(sv.planning.p95, 2), fmt(bv.planning.p95, 2), fmt(sv.planning.p95 / bv.planning.p95), ""]);
+  rows.push(["client wall ms (asUser + list)", "p50", fmt(r.subject.wall.latency.p50, 2), fmt(r.baseline.wall.latency.p50, 2), fmt(r.ratioWallP50), ""]);
+  rows.push(["", "p50 ratio per round", "", "", fmt(r.wallP50ByRound.median), `${fmt(r.wallP50ByRound.min)}–${fmt(r.wallP50ByRound.max)}`]);
+  rows.push(["", "p95", fmt(r.subject.wall.latency.p95, 2), fmt(r.baseline.wall.latency.p95, 2), fmt(r.ratioWallP95), ""]);
+  for (const t of r.terms) {
+    rows.push([`  "${t.term}" (${t.matchesAll} of ${t.matchesSearch} hits pass the filters)`, "server p50 / p95", fmt(t.server.total.p50, 2), fmt(t.server.total.p95, 2), "", t.indexes.join(" + ")]);
+  }
+  console.log(table(["query", "metric", "subject", "baseline", "ratio", "target"], rows));
+  console.log(`(per-term rows: subject = p50, baseline column = p95 of that term's server time; last column: the indexes its plan uses)`);
+  console.log(`\nFindings:`);
+  for (const f of r.findings) console.log(`  ${f}`);
+}
+
+function printIngest(r: IngestResult) {
+  const o = r.options;
+  console.log(
+    `\nWebhook ingest — ${o.deliveries.toLocaleString("en-US")} deliveries (each a new person) and as many baseline rows, ${o.concurrency} in flight, ` +
+      `pools of ${o.poolMax} connections; ${o.rounds} alternating rounds after ${o.warmup} warm-up calls per variant; audit trigger on unless stated.`,
+  );
+  console.log(`subject = POST /api/webhooks/leads/:sourceId through netlify/functions/webhooks-leads.ts (signed JSON, event id; 202 required)`);
+  console.log(`baseline = postgres.js: begin; insert into leads (org_id, first_name, email, phone, source) values (…); commit\n`);
+  const rows: string[][] = [];
+  const block = (label: string, s: IngestResult["subject"], b: IngestResult["baseline"], main: boolean) => {
+    const rate = s.leadsPerSec / b.leadsPerSec;
+    rows.push([label, "accepted leads /s", fmt(s.leadsPerSec, 0), fmt(b.leadsPerSec, 0), fmt(rate), main ? `≥ ${r.targets.rateVsBaseline} ${rate >= r.targets.rateVsBaseline ? "ok" : "BELOW"}` : "(diagnostic)"]);
+    rows.push(["", "p50 ms", fmt(s.latency.p50, 1), fmt(b.latency.p50, 1), fmt(s.latency.p50 / b.latency.p50), ""]);
+    rows.push(["", "p99 ms", fmt(s.latency.p99, 1), fmt(b.latency.p99, 1), fmt(s.latency.p99 / b.latency.p99), main ? `< ${r.targets.p99Ms} ms ${s.latency.p99 < r.targets.p99Ms ? "ok" : "ABOVE"}` : ""]);
+    rows.push(["", "CPU ms/lead: Node", fmt(s.nodeCpuMsPerLead, 2), fmt(b.nodeCpuMsPerLead, 2), fmt(s.nodeCpuMsPerLead / b.nodeCpuMsPerLead), ""]);
+    rows.push(["", "CPU ms/lead: Postgres", fmt(s.pgCpuMsPerLead, 2), fmt(b.pgCpuMsPerLead, 2), fmt(s.pgCpuMsPerLead / b.pgCpuMsPerLead), ""]);
+  };
+  block(`${o.concurrency} in flight, audit trigger on`, r.subject, r.baseline, true);
+  for (const d of r.diagnostics) block(`${d.label}, ${d.subject.deliveries} each`, d.subject, d.baseline, false);
+  console.log(table(["variant", "metric", "subject", "baseline", "ratio", "target"], rows));
+  console.log(`(ratio = subject/baseline; for the rate, higher is better; CPU from /proc: this process, and the pool's backends)`);
+
+  const p = r.profile;
+  console.log(
+    `\nWhere a delivery's time goes — a profiled run of ${p.deliveries} deliveries at ${o.concurrency} in flight (${fmt(p.leadsPerSec, 0)}/s, ` +
+      `mean ${fmt(p.latency.mean, 1)} ms, p99 ${fmt(p.latency.p99, 1)} ms) and of ${o.sequentialDeliveries} with one in flight (mean ` +
+      `${fmt(p.latencyAlone.mean, 1)} ms); statement time as the client sees it, so at ${o.concurrency} in flight it includes lock waits:\n`,
+  );
+  console.log(
+    table(
+      ["step", "per lead", "ms alone", `ms at ${o.concurrency}`, "share"],
+      p.steps.map((s) => [s.step, fmt(s.statementsPerLead, 2), fmt(s.msPerLeadAlone, 2), fmt(s.msPerLead, 2), `${fmt(s.share * 100, 0)} %`]),
+      1,
+    ),
+  );
+  console.log(`\nThe pool's backends, sampled every ${p.sampleEveryMs} ms (${p.samples} samples):\n`);
+  console.log(table(["state / wait event", "share"], p.waits.map((w) => [w.what, `${fmt(w.share * 100, 1)} %`]), 1));
+  console.log("");
+  console.log(table(["step measured alone (CPU in Node)", "µs/call"], p.micro.map((m) => [m.step, fmt(m.usPerCall, 1)]), 1));
   console.log(`\nFindings:`);
   for (const f of r.findings) console.log(`  ${f}`);
 }
@@ -140,7 +210,7 @@ async function main() {
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
 
-  const results: { rls?: RlsResult; coldstart?: ColdStartResult } = {};
+  const results: { rls?: RlsResult; search?: SearchResult; ingest?: IngestResult; coldstart?: ColdStartResult } = {};
   try {
     console.log(`Creating and migrating hk_bench_${process.pid} on ${redact(adminUrl)} …`);
     bench = await createBenchDatabase(adminUrl);
@@ -156,12 +226,22 @@ async function main() {
       console.log(`Running rls …`);
       results.rls = await runRls(bench.url, fixture, DEFAULT_RLS_OPTIONS, RLS_TARGET);
     }
+    if (selected.has("search")) {
+      console.log(`Running search …`);
+      results.search = await runSearch(bench.url, fixture, DEFAULT_SEARCH_OPTIONS, SEARCH_TARGET_P95_MS);
+    }
+    if (selected.has("ingest")) {
+      console.log(`Running ingest …`);
+      results.ingest = await runIngest(bench.url, DEFAULT_INGEST_OPTIONS, INGEST_TARGETS);
+    }
     if (selected.has("coldstart")) {
       console.log(`Running coldstart …`);
       results.coldstart = await runColdStart(bench.url, fixture, DEFAULT_COLDSTART_OPTIONS);
     }
 
     if (results.rls) printRls(results.rls);
+    if (results.search) printSearch(results.search);
+    if (results.ingest) printIngest(results.ingest);
     if (results.coldstart) printColdStart(results.coldstart);
 
     const report = {

@@ -6,7 +6,7 @@ import { openPostgres, type DatabaseHandle, type RawSession } from "../../netlif
 import { scriptHandle } from "./benchDatabase";
 import type { Database } from "../../netlify/server/db/schema";
 import { asService, asUser, type JwtClaims } from "../../netlify/server/db/transactions";
-import { listLeads } from "../../netlify/server/services/leads/leadsService";
+import { listLeads, type ListLeadsInput } from "../../netlify/server/services/leads/leadsService";
 import { claimsFor, type Fixture } from "./fixtures";
 import { median, round, summarize, throughput, timed, type LatencySummary } from "./stats";
 
@@ -55,9 +55,9 @@ export function roundRatios(subject: VariantResult, baseline: VariantResult): Ro
 }
 
 export interface PlanCheck {
-  /** How often the policy helper (private.org_ids_with_role) ran during one execution of the statement. */
+  /** How often the policy helpers (private.org_ids_with_role, org_ids_seeing_all_leads, …) ran during one execution. */
   helperCalls: number;
-  /** Where the helper sits: "InitPlan", "hashed SubPlan", "SubPlan" (per row!) or "join". */
+  /** Where each helper sits: "<name>: InitPlan", "hashed SubPlan", "SubPlan (per row!)" or "in the join tree". */
   helperPlacement: string[];
   indexUsed: string[];
   /** The index conditions: the org filter (and the keyset comparison on page 2) belong here, not in a Filter. */
@@ -81,35 +81,6 @@ export interface Comparison {
   plans: { subject: PlanCheck; baseline: PlanCheck; subjectGeneric: PlanCheck };
 }
 
-/**
- * The recommended helper, tried out in the (throw-away) bench database only: the same query in plpgsql,
- * whose statements are planned once per session and then reused, where a SQL-language function that can't
- * be inlined (security definer, SET search_path) parses and plans its body again in every statement.
- */
-export const PLPGSQL_HELPER_SQL = `create or replace function private.org_ids_with_role(roles text[]) returns setof uuid
-language plpgsql stable security definer
-set search_path = ''
-as $$
-begin
-  return query
-    select m.org_id from public.org_members m where m.user_id = (select auth.uid()) and m.role = any (roles);
-end
-$$;`;
-
-export interface WhatIfResult {
-  description: string;
-  helperSql: string;
-  subject: VariantResult;
-  baseline: VariantResult;
-  ratioP50: number;
-  ratioP95: number;
-  ratioThroughput: number;
-  ratioP50ByRound: RoundRatios;
-  /** p50 of the what-if over p50 of the current subject, round by round (< 1: the fix is faster). */
-  versusCurrent: RoundRatios;
-  plan: PlanCheck;
-}
-
 export interface RlsResult {
   options: RlsOptions;
   dataset: { orgs: number; leadsPerOrg: number; seedMs: number; auditTriggerDisabledDuringLoad: boolean };
@@ -117,25 +88,26 @@ export interface RlsResult {
   comparisons: Comparison[];
   /** Extra variants that split the gap into its parts (same rounds, same iterations). */
   decomposition: VariantResult[];
-  /** Page 1 with the plpgsql helper swapped in (bench database only), in the same rounds as the rest. */
-  whatIf: WhatIfResult;
+  /** The policy helpers as installed by the migrations: language (plpgsql since 20261122001000) and security. */
+  policyHelpers: PolicyHelper[];
   target: number;
   findings: string[];
 }
 
-interface Variant {
+export interface Variant {
   key: string;
   label: string;
   run: () => Promise<unknown>;
-  /** Puts the database in the state this variant needs; returns true when it had to change something. */
-  setup?: () => Promise<boolean>;
 }
 
-/** Un-measured calls after a variant's setup changed the database (cached plans are rebuilt). */
-const SETTLE_CALLS = 20;
+export interface PolicyHelper {
+  name: string;
+  language: string;
+  securityDefiner: boolean;
+}
 
 /** The SQL and parameters listLeads sends, captured from a Kysely with the same plugins as the app's. */
-async function captureListSql(url: string, claims: JwtClaims, orgId: string, cursor?: string): Promise<CompiledQuery> {
+export async function captureListSql(url: string, claims: JwtClaims, orgId: string, cursor?: string, input: ListLeadsInput = { limit: 50 }): Promise<CompiledQuery> {
   const captured: CompiledQuery[] = [];
   const pg = postgres(url, { max: 1, onnotice: () => {} });
   const db = new Kysely<Database>({
@@ -146,7 +118,7 @@ async function captureListSql(url: string, claims: JwtClaims, orgId: string, cur
     },
   });
   try {
-    await asUser(db, claims, (tx) => listLeads(tx, orgId, { limit: 50, cursor }));
+    await asUser(db, claims, (tx) => listLeads(tx, orgId, { ...input, cursor }));
   } finally {
     await db.destroy();
   }
@@ -168,6 +140,10 @@ interface PlanNode {
   Output?: string[];
   Plans?: PlanNode[];
 }
+
+/** The set-returning security-definer helpers the policies call (private.*). */
+const POLICY_HELPER = /^(org_ids_\w+|user_org_ids|co_member_user_ids)$/;
+const POLICY_HELPER_CALL = /\b(org_ids_\w+|user_org_ids|co_member_user_ids)\(/;
 
 function walk(node: PlanNode, visit: (n: PlanNode) => void) {
   visit(node);
@@ -217,18 +193,20 @@ async function explain(s: RawSession, q: CompiledQuery, claims: JwtClaims | unde
     if (n.Filter) filters.push(n.Filter);
   });
   walk(last!.Plan, (n) => {
-    const callsHelper = n["Function Name"] === "org_ids_with_role" || (n.Output ?? []).some((o) => o.includes("org_ids_with_role("));
-    if (callsHelper) {
+    const helper = (n["Function Name"] && POLICY_HELPER.test(n["Function Name"]) ? n["Function Name"] : undefined) ??
+      (n.Output ?? []).map((o) => POLICY_HELPER_CALL.exec(o)?.[1]).find(Boolean);
+    if (helper) {
       helperCalls += n["Actual Loops"] ?? 0;
       const name = n["Subplan Name"] ?? "";
       helperPlacement.push(
-        name.startsWith("InitPlan")
+        `${helper}: ` +
+        (name.startsWith("InitPlan")
           ? "InitPlan"
           : name.startsWith("SubPlan")
             ? filters.some((f) => f.includes(`hashed ${name}`))
               ? "hashed SubPlan"
               : "SubPlan (per row!)"
-            : "in the join tree",
+            : "in the join tree"),
       );
     }
     if (n["Index Name"]) indexUsed.push(`${n["Node Type"]} using ${n["Index Name"]}`);
@@ -238,36 +216,36 @@ async function explain(s: RawSession, q: CompiledQuery, claims: JwtClaims | unde
   return { helperCalls, helperPlacement, indexUsed, indexCond, rowsRemovedByFilter, serverMsMedian: median(exec), planningMsMedian: median(planning), text };
 }
 
-async function measure(variants: Variant[], options: RlsOptions): Promise<VariantResult[]> {
+/**
+ * Runs every variant in the same alternating rounds (order rotated, and reversed every other round, so no
+ * variant always runs first or right after another): sequential calls for latency, then `concurrency`
+ * clients for throughput. Shared with the search benchmark.
+ */
+export async function measure(variants: Variant[], options: Pick<RlsOptions, "iterations" | "warmup" | "rounds" | "throughputCalls" | "concurrency">): Promise<VariantResult[]> {
   const samples = new Map<string, number[]>(variants.map((v) => [v.key, []]));
   const roundP50 = new Map<string, number[]>(variants.map((v) => [v.key, []]));
   const tput = new Map<string, { ops: number; ms: number }>(variants.map((v) => [v.key, { ops: 0, ms: 0 }]));
-  const prepare = async (v: Variant, calls = SETTLE_CALLS) => {
-    if (v.setup && (await v.setup())) for (let i = 0; i < calls; i++) await v.run();
-  };
   for (const v of variants) {
-    await prepare(v, 0);
     for (let i = 0; i < options.warmup; i++) await v.run();
   }
   const perRound = Math.ceil(options.iterations / options.rounds);
   const tputPerRound = Math.ceil(options.throughputCalls / options.rounds);
   for (let r = 0; r < options.rounds; r++) {
-    // Rotate the order every round so no variant always runs first (or right after another).
     const order = variants.map((_, i) => variants[(i + r) % variants.length]);
     if (r % 2) order.reverse();
     for (const v of order) {
-      await prepare(v);
       const list: number[] = [];
       for (let i = 0; i < perRound; i++) list.push(await timed(v.run));
       samples.get(v.key)!.push(...list);
       roundP50.get(v.key)!.push(summarize(list).p50);
     }
-    for (const v of order) {
-      await prepare(v);
-      const t = await throughput(v.run, tputPerRound, options.concurrency);
-      const acc = tput.get(v.key)!;
-      acc.ops += t.ops;
-      acc.ms += t.ms;
+    if (tputPerRound > 0) {
+      for (const v of order) {
+        const t = await throughput(v.run, tputPerRound, options.concurrency);
+        const acc = tput.get(v.key)!;
+        acc.ops += t.ops;
+        acc.ms += t.ms;
+      }
     }
   }
   return variants.map((v) => {
@@ -276,7 +254,7 @@ async function measure(variants: Variant[], options: RlsOptions): Promise<Varian
       key: v.key,
       label: v.label,
       latency: summarize(samples.get(v.key)!),
-      throughputPerSec: (t.ops / t.ms) * 1000,
+      throughputPerSec: t.ms ? (t.ops / t.ms) * 1000 : NaN,
       roundP50: roundP50.get(v.key)!,
     };
   });
@@ -309,25 +287,10 @@ export async function runRls(url: string, fixture: Fixture, options: RlsOptions,
     const isolationCheck = { ownOrgRows: first.items.length, otherOrgRows: other.items.length };
     if (other.items.length !== 0) throw new Error(`RLS leak: the agent of ${orgA.name} read ${other.items.length} leads of ${orgB.name}`);
 
-    // The what-if variant swaps the policy helper for its plpgsql version in this (throw-away) database
-    // and the others swap it back, block by block, so the proposed fix is measured in the same alternating
-    // rounds as the rest. One dedicated connection does the swapping; the original is restored at the end.
-    const admin = scriptHandle(url);
-    const [{ def: originalHelper }] = await admin.session((s) =>
-      s.query<{ def: string }>("select pg_get_functiondef('private.org_ids_with_role(text[])'::regprocedure) as def"),
-    );
-    let helper: "sql" | "plpgsql" = "sql";
-    const useHelper = (kind: "sql" | "plpgsql") => async () => {
-      if (helper === kind) return false;
-      await admin.session((s) => s.exec(kind === "sql" ? originalHelper : PLPGSQL_HELPER_SQL));
-      helper = kind;
-      return true;
-    };
-
     const variants: Variant[] = [
-      { key: "p1Subject", label: "page 1 · asUser + RLS", setup: useHelper("sql"), run: () => asUser(db, claims, (tx) => listLeads(tx, orgA.id, { limit: 50 })) },
+      { key: "p1Subject", label: "page 1 · asUser + RLS", run: () => asUser(db, claims, (tx) => listLeads(tx, orgA.id, { limit: 50 })) },
       { key: "p1Baseline", label: "page 1 · asService (superuser)", run: () => asService(db, (tx) => listLeads(tx, orgA.id, { limit: 50 })) },
-      { key: "p2Subject", label: "page 2 · asUser + RLS", setup: useHelper("sql"), run: () => asUser(db, claims, (tx) => listLeads(tx, orgA.id, { limit: 50, cursor })) },
+      { key: "p2Subject", label: "page 2 · asUser + RLS", run: () => asUser(db, claims, (tx) => listLeads(tx, orgA.id, { limit: 50, cursor })) },
       { key: "p2Baseline", label: "page 2 · asService (superuser)", run: () => asService(db, (tx) => listLeads(tx, orgA.id, { limit: 50, cursor })) },
       {
         key: "p1RoundTrip",
@@ -338,24 +301,16 @@ export async function runRls(url: string, fixture: Fixture, options: RlsOptions,
             return listLeads(tx, orgA.id, { limit: 50 });
           }),
       },
-      {
-        key: "p1SubjectPlpgsql",
-        label: "page 1 · asUser + RLS, plpgsql helper (what-if)",
-        setup: useHelper("plpgsql"),
-        run: () => asUser(db, claims, (tx) => listLeads(tx, orgA.id, { limit: 50 })),
-      },
     ];
 
     const q1 = await captureListSql(url, claims, orgA.id);
     const q2 = await captureListSql(url, claims, orgA.id, cursor);
-    let results: Map<string, VariantResult>;
+    const results = new Map((await measure(variants, options)).map((r) => [r.key, r]));
+    // EXPLAIN and the catalog look-up on one dedicated connection of the bench's own.
+    const admin = scriptHandle(url);
     let plans: Record<"p1" | "p2", Comparison["plans"]>;
-    let whatIfPlan: PlanCheck;
+    let policyHelpers: PolicyHelper[];
     try {
-      results = new Map((await measure(variants, options)).map((r) => [r.key, r]));
-      await useHelper("plpgsql")();
-      whatIfPlan = await admin.session((s) => explain(s, q1, claims, options.explainRuns));
-      await useHelper("sql")();
       plans = await admin.session(async (s) => ({
         p1: {
           subject: await explain(s, q1, claims, options.explainRuns),
@@ -368,24 +323,17 @@ export async function runRls(url: string, fixture: Fixture, options: RlsOptions,
           subjectGeneric: await explain(s, q2, claims, options.explainRuns, true),
         },
       }));
+      policyHelpers = await admin.session((s) =>
+        s.query<PolicyHelper>(
+          `select p.proname as name, l.lanname as language, p.prosecdef as "securityDefiner"
+           from pg_proc p join pg_namespace n on n.oid = p.pronamespace join pg_language l on l.oid = p.prolang
+           where n.nspname = 'private' and p.proretset and p.proname like any (array['%org_ids%', '%user_ids%'])
+           order by p.proname`,
+        ),
+      );
     } finally {
-      await useHelper("sql")().finally(() => admin.close());
+      await admin.close();
     }
-
-    const plpgsql = results.get("p1SubjectPlpgsql")!;
-    const p1Baseline = results.get("p1Baseline")!;
-    const whatIf: WhatIfResult = {
-      description: "private.org_ids_with_role rewritten in plpgsql (same query, security definer, search_path), measured in the same rounds",
-      helperSql: PLPGSQL_HELPER_SQL,
-      subject: plpgsql,
-      baseline: p1Baseline,
-      ratioP50: plpgsql.latency.p50 / p1Baseline.latency.p50,
-      ratioP95: plpgsql.latency.p95 / p1Baseline.latency.p95,
-      ratioThroughput: p1Baseline.throughputPerSec / plpgsql.throughputPerSec,
-      ratioP50ByRound: roundRatios(plpgsql, p1Baseline),
-      versusCurrent: roundRatios(plpgsql, results.get("p1Subject")!),
-      plan: whatIfPlan,
-    };
 
     const compare = (query: string, s: VariantResult, b: VariantResult, p: Comparison["plans"]): Comparison => ({
       query,
@@ -408,16 +356,16 @@ export async function runRls(url: string, fixture: Fixture, options: RlsOptions,
       isolationCheck,
       comparisons,
       decomposition,
-      whatIf,
+      policyHelpers,
       target,
-      findings: findings(comparisons, results.get("p1RoundTrip")!, whatIf, target),
+      findings: findings(comparisons, results.get("p1RoundTrip")!, policyHelpers, target),
     };
   } finally {
     await handle.close();
   }
 }
 
-function findings(comparisons: Comparison[], roundTrip: VariantResult, whatIf: WhatIfResult, target: number): string[] {
+function findings(comparisons: Comparison[], roundTrip: VariantResult, helpers: PolicyHelper[], target: number): string[] {
   const out: string[] = [];
   for (const c of comparisons) {
     const { subject, baseline, subjectGeneric } = c.plans;
@@ -434,8 +382,8 @@ function findings(comparisons: Comparison[], roundTrip: VariantResult, whatIf: W
         `rows removed by filter: ${subject.rowsRemovedByFilter}. Generic plan: helper ${subjectGeneric.helperCalls}× (${genericPlacement}), ` +
         `${subjectGeneric.indexUsed.join("; ") || "no index"}, ${round(subjectGeneric.serverMsMedian, 3)} ms.`,
     );
-    if (subject.helperCalls > 1 || subjectGeneric.helperCalls > 1) {
-      out.push(`  WARNING: the policy helper runs more than once per statement — check the policy uses (select private.org_ids_with_role(...)).`);
+    if (subject.helperCalls > subject.helperPlacement.length || subjectGeneric.helperCalls > subjectGeneric.helperPlacement.length) {
+      out.push(`  WARNING: a policy helper runs more than once per statement — check the policy wraps it: (select private.<helper>(...)).`);
     }
     if (subject.rowsRemovedByFilter > 0) {
       out.push(`  WARNING: the policy filter discarded ${subject.rowsRemovedByFilter} rows: the index did not confine the scan to the org.`);
@@ -450,25 +398,16 @@ function findings(comparisons: Comparison[], roundTrip: VariantResult, whatIf: W
       `no role switch, no RLS) costs ${rt > 0 ? `${round(rt, 3)} ms` : "nothing measurable"} (round-by-round ratio ${round(rtRatio.median)}, ` +
       `${round(rtRatio.min)}–${round(rtRatio.max)}). Server-side, EXPLAIN ANALYZE puts RLS at ` +
       `+${round(p1.plans.subject.serverMsMedian - p1.plans.baseline.serverMsMedian, 3)} ms execution and ` +
-      `+${round(p1.plans.subject.planningMsMedian - p1.plans.baseline.planningMsMedian, 3)} ms planning per statement — the ` +
-      `policy helper, a SQL function that can't be inlined (security definer + SET search_path), is parsed and planned again ` +
-      `in every statement. The rest of the gap does not show server-side: client work and process scheduling (noisy on a loaded 2-core machine).`,
+      `+${round(p1.plans.subject.planningMsMedian - p1.plans.baseline.planningMsMedian, 3)} ms planning per statement. ` +
+      `The rest of the gap does not show server-side: client work and process scheduling (noisy on a loaded 2-core machine).`,
   );
-  const p1Server = p1.plans.subject.serverMsMedian - p1.plans.baseline.serverMsMedian;
-  const whatIfServer = whatIf.plan.serverMsMedian - p1.plans.baseline.serverMsMedian;
+  const notPlpgsql = helpers.filter((h) => h.securityDefiner && h.language !== "plpgsql");
   out.push(
-    `What-if (bench database only): with private.org_ids_with_role in plpgsql the page-1 ratio is ${round(whatIf.ratioP50)} at p50 ` +
-      `(round by round ${round(whatIf.ratioP50ByRound.median)}, ${round(whatIf.ratioP50ByRound.min)}–${round(whatIf.ratioP50ByRound.max)}; ` +
-      `versus the current helper ${round(whatIf.versusCurrent.median)}×, ${round(whatIf.versusCurrent.min)}–${round(whatIf.versusCurrent.max)}) ` +
-      `(${round(whatIf.subject.latency.p50, 3)} vs ${round(whatIf.baseline.latency.p50, 3)} ms), throughput cost ratio ${round(whatIf.ratioThroughput)}; ` +
-      `server-side RLS cost ${round(whatIfServer, 3)} ms instead of ${round(p1Server, 3)} ms per statement.`,
+    `Policy helpers as migrated: ${helpers.map((h) => `private.${h.name} (${h.language}${h.securityDefiner ? ", security definer" : ""})`).join(", ") || "none found"}.` +
+      (notPlpgsql.length
+        ? ` WARNING: ${notPlpgsql.map((h) => h.name).join(", ")} ${notPlpgsql.length > 1 ? "are" : "is"} not plpgsql: a security-definer SQL function with ` +
+          `SET search_path can't be inlined and is parsed and planned again in every statement (see 20261122001000_policy_helpers_plpgsql.sql).`
+        : ""),
   );
-  if (comparisons.some((c) => c.ratioP50 > target) && whatIf.ratioP50 < comparisons[0].ratioP50) {
-    out.push(
-      `Recommendation: a new migration (don't edit the applied ones) that redefines private.org_ids_with_role — and likewise ` +
-        `private.user_org_ids and private.co_member_user_ids — as language plpgsql with the same query, security definer and ` +
-        `search_path (the exact text tried here is rls.whatIf.helperSql in bench-results/latest.json).`,
-    );
-  }
   return out;
 }
