@@ -1,9 +1,10 @@
-import { createLeadRequestSchema, listLeadsQuerySchema, updateLeadRequestSchema } from "../../src/domain/leads";
+import { bulkLeadsRequestSchema, createLeadRequestSchema, listLeadsQuerySchema, updateLeadRequestSchema } from "../../src/domain/leads";
 import { STAFF_ROLES } from "../../src/domain/roles";
 import { readJson } from "../server/http/body";
 import { endpoint, json, noContent } from "../server/http/endpoint";
 import { HttpError } from "../server/http/errors";
 import { parseQuery } from "../server/http/validation";
+import { bulkLeads } from "../server/services/leads/bulkLeads";
 import { createLead, deleteLead, getLead, listLeads, updateLead } from "../server/services/leads/leadsService";
 
 const onItem = (params: Record<string, string>) => {
@@ -24,6 +25,7 @@ export default endpoint({
     auth: "member",
     roles: STAFF_ROLES,
     async handle({ req, tx, org, userId, params }) {
+      if (params.id === "bulk") return json(await bulkLeads(tx, org.id, userId, await readJson(req, bulkLeadsRequestSchema)));
       if (params.id) throw new HttpError(405, "method_not_allowed", "Use POST /api/leads", undefined, { allow: "GET, PATCH, DELETE" });
       const input = await readJson(req, createLeadRequestSchema);
       const { lead, duplicate } = await createLead(tx, org.id, userId, input);
@@ -42,8 +44,8 @@ export default endpoint({
   DELETE: {
     auth: "member",
     roles: STAFF_ROLES,
-    async handle({ tx, org, params }) {
-      await deleteLead(tx, org.id, onItem(params));
+    async handle({ tx, org, params, userId }) {
+      await deleteLead(tx, org.id, onItem(params), userId);
       return noContent();
     },
   },

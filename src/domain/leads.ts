@@ -181,3 +181,29 @@ export function leadDisplayName(lead: Pick<Lead, "firstName" | "lastName" | "ema
   const name = [lead.firstName, lead.lastName].filter(Boolean).join(" ");
   return name || lead.email || lead.phone || "Unnamed lead";
 }
+
+const bulkIds = z.array(z.uuid({ error: "must be lead ids" })).min(1, { error: "choose at least one lead" }).max(1000, { error: "at most 1,000 leads at once" });
+const bulkTags = z.array(z.string().trim().min(1).max(40).transform((t) => t.toLowerCase())).min(1, { error: "name at least one tag" }).max(30);
+
+/** POST /api/leads/bulk: one action on many leads. Delete moves them to the trash; restore brings them back. */
+export const bulkLeadsRequestSchema = z.discriminatedUnion(
+  "action",
+  [
+    z.object({ action: z.literal("assign"), ids: bulkIds, assigneeId: z.uuid({ error: "must be a user id" }).nullable() }).strict(),
+    z.object({ action: z.literal("status"), ids: bulkIds, status: leadStatusSchema }).strict(),
+    z.object({ action: z.literal("tag"), ids: bulkIds, tags: bulkTags }).strict(),
+    z.object({ action: z.literal("untag"), ids: bulkIds, tags: bulkTags }).strict(),
+    z.object({ action: z.literal("delete"), ids: bulkIds }).strict(),
+    z.object({ action: z.literal("restore"), ids: bulkIds }).strict(),
+  ],
+  { error: "must be one of assign, status, tag, untag, delete, restore" },
+);
+export type BulkLeadsRequest = z.infer<typeof bulkLeadsRequestSchema>;
+
+export interface BulkLeadsResult {
+  action: BulkLeadsRequest["action"];
+  /** Leads the action changed. */
+  affected: string[];
+  /** Leads it could not change, and why (not found, or — restoring — taken over by a newer lead). */
+  skipped: { id: string; reason: string }[];
+}

@@ -56,6 +56,8 @@ export interface LeadsTable {
   createdBy: string | null;
   attribution: ColumnType<Record<string, string>, JsonDocument | undefined, JsonDocument>;
   score: Numeric | null;
+  deletedAt: Date | null;
+  deletedBy: string | null;
   searchVector: ColumnType<string, never, never>;
   consentText: string | null;
   consentAt: Date | null;

@@ -2,6 +2,8 @@ import { Queue, Worker, type ConnectionOptions } from "bullmq";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
 import type { Logger } from "../log";
+import { asService } from "../db/transactions";
+import { purgeDeletedLeads } from "../services/leads/bulkLeads";
 import { verifyAllAuditChains } from "./verifyAllAuditChains";
 
 export const MAINTENANCE_QUEUE = "maintenance";
@@ -9,8 +11,10 @@ export const AUDIT_VERIFY_JOB = "audit.verify";
 /** 03:00 UTC every night. */
 export const AUDIT_VERIFY_CRON = "0 3 * * *";
 
-/** The nightly tamper check: every org's audit chain, logged at error level when one is broken. */
+/** The nightly maintenance: empty the lead trash, then check every org's audit chain (logged at error level when broken). */
 export async function runAuditVerification(db: Kysely<Database>, log: Logger) {
+  const purged = await asService(db, (tx) => purgeDeletedLeads(tx));
+  if (purged) log.info({ purged }, "emptied the lead trash");
   const reports = await verifyAllAuditChains(db);
   const broken = reports.filter((r) => r.firstBrokenId !== null);
   for (const r of broken) log.error({ orgId: r.orgId, firstBrokenId: r.firstBrokenId, reason: r.reason }, "audit chain broken");

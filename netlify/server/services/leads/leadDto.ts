@@ -42,5 +42,5 @@ export function leadColumns(input: {
   const columns: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(rest)) if (value !== undefined) columns[key] = value;
   if (address) for (const [key, value] of Object.entries(address)) if (value !== undefined) columns[key] = value;
-  return columns as Partial<Omit<LeadRow, "id" | "orgId" | "createdAt" | "updatedAt" | "attribution" | "addressKey" | "searchVector" | "score">>;
+  return columns as Partial<Omit<LeadRow, "id" | "orgId" | "createdAt" | "updatedAt" | "attribution" | "addressKey" | "searchVector" | "score" | "deletedAt" | "deletedBy">>;
 }

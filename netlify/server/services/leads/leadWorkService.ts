@@ -12,7 +12,7 @@ const micros = sql<string>`to_char(a.occurred_at at time zone 'UTC', 'YYYY-MM-DD
 /** The lead (locked for the rest of the transaction when asked), or 404 — also for another org's lead. */
 export async function requireLead(tx: Tx, orgId: string, id: string, lock = false) {
   if (!UUID.test(id)) throw notFound("Lead");
-  let q = tx.selectFrom("leads").selectAll().where("orgId", "=", orgId).where("id", "=", id);
+  let q = tx.selectFrom("leads").selectAll().where("orgId", "=", orgId).where("id", "=", id).where("deletedAt", "is", null);
   if (lock) q = q.forUpdate();
   const lead = await q.executeTakeFirst();
   if (!lead) throw notFound("Lead");

@@ -41,6 +41,7 @@ export async function listLeads(tx: Tx, orgId: string, input: ListLeadsInput, us
     .selectAll()
     .select(sort.cursorValue.as("cursorValue"))
     .where("orgId", "=", orgId)
+    .where("deletedAt", "is", null)
     .orderBy(sql`${sort.expr} ${dir}`)
     .orderBy(sql`id ${dir}`)
     .limit(query.limit + 1);
@@ -86,7 +87,7 @@ function endOfDayIfDate(value: string): Date {
 
 export async function getLead(tx: Tx, orgId: string, id: string): Promise<Lead> {
   if (!UUID.test(id)) throw notFound("Lead");
-  const row = await tx.selectFrom("leads").selectAll().where("orgId", "=", orgId).where("id", "=", id).executeTakeFirst();
+  const row = await tx.selectFrom("leads").selectAll().where("orgId", "=", orgId).where("id", "=", id).where("deletedAt", "is", null).executeTakeFirst();
   if (!row) throw notFound("Lead");
   return toLeadDto(row);
 }
@@ -114,7 +115,7 @@ export async function createLead(tx: Tx, orgId: string, actorId: string, input: 
 export async function updateLead(tx: Tx, orgId: string, id: string, patch: Parameters<typeof leadColumns>[0], actorId: string | null = null): Promise<Lead> {
   if (!UUID.test(id)) throw notFound("Lead");
   await assertAssignable(tx, orgId, patch.assigneeId);
-  const before = await tx.selectFrom("leads").selectAll().where("orgId", "=", orgId).where("id", "=", id).forUpdate().executeTakeFirst();
+  const before = await tx.selectFrom("leads").selectAll().where("orgId", "=", orgId).where("id", "=", id).where("deletedAt", "is", null).forUpdate().executeTakeFirst();
   if (!before) throw notFound("Lead");
   const row = await tx
     .updateTable("leads")
@@ -133,8 +134,15 @@ export async function updateLead(tx: Tx, orgId: string, id: string, patch: Param
   return toLeadDto(row);
 }
 
-export async function deleteLead(tx: Tx, orgId: string, id: string): Promise<void> {
+/** Moves the lead to the trash (restorable for 30 days, see bulkLeads' restore). */
+export async function deleteLead(tx: Tx, orgId: string, id: string, actorId: string | null = null): Promise<void> {
   if (!UUID.test(id)) throw notFound("Lead");
-  const result = await tx.deleteFrom("leads").where("orgId", "=", orgId).where("id", "=", id).executeTakeFirst();
-  if (Number(result.numDeletedRows) === 0) throw notFound("Lead");
+  const result = await tx
+    .updateTable("leads")
+    .set({ deletedAt: new Date(), deletedBy: actorId })
+    .where("orgId", "=", orgId)
+    .where("id", "=", id)
+    .where("deletedAt", "is", null)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) throw notFound("Lead");
 }

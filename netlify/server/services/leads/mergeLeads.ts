@@ -40,7 +40,7 @@ export function mergedValues(survivor: LeadRow, other: LeadRow, keep: Partial<Re
 export async function mergeLeads(tx: Tx, orgId: string, survivorId: string, actorId: string, input: { otherId: string; keep: Partial<Record<MergeField, "this" | "other">> }): Promise<Lead> {
   if (input.otherId === survivorId) throw validationFailed({ otherId: "must be another lead" });
   // Both rows locked, in id order, so two merges of the same pair can't deadlock.
-  const rows = await tx.selectFrom("leads").selectAll().where("orgId", "=", orgId).where("id", "in", [survivorId, input.otherId]).orderBy("id").forUpdate().execute();
+  const rows = await tx.selectFrom("leads").selectAll().where("orgId", "=", orgId).where("id", "in", [survivorId, input.otherId]).where("deletedAt", "is", null).orderBy("id").forUpdate().execute();
   const survivor = rows.find((r) => r.id === survivorId);
   const other = rows.find((r) => r.id === input.otherId);
   if (!survivor) throw notFound("Lead");
@@ -60,7 +60,9 @@ export async function mergeLeads(tx: Tx, orgId: string, survivorId: string, acto
     .where("id", "=", survivorId)
     .returningAll()
     .executeTakeFirstOrThrow();
-  const { searchVector: _sv, addressKey: _ak, ...snapshot } = other;
+  const { searchVector: _sv, addressKey: _ak, deletedAt: _da, deletedBy: _db, ...snapshot } = other;
+  void _da;
+  void _db;
   void _sv;
   void _ak;
   await tx

@@ -46,6 +46,7 @@ export async function upsertLead(tx: Tx, orgId: string, input: LeadInput, touch:
         .selectFrom("leads")
         .selectAll()
         .where("orgId", "=", orgId)
+        .where("deletedAt", "is", null)
         .where((eb) =>
           eb.or([
             ...(columns.email ? [eb("email", "=", columns.email)] : []),
