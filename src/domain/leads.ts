@@ -142,8 +142,7 @@ const dateParam = z
 export const LEAD_SORTS = ["created", "updated", "score", "name"] as const;
 
 /** GET /api/leads: filters, search, sort and keyset pagination — also the SPA's URL search params. */
-export const listLeadsQuerySchema = z
-  .object({
+const listFiltersSchema = z.object({
     q: z.string().trim().max(200, { error: "must be at most 200 characters" }).optional(),
     status: listOf(leadStatusSchema),
     source: listOf(z.string().max(100)),
@@ -158,6 +157,12 @@ export const listLeadsQuerySchema = z
     zip: z.string().trim().regex(/^\d{5}$/, { error: "must be a 5-digit ZIP code" }).optional(),
     sort: z.enum(LEAD_SORTS, { error: `must be one of ${LEAD_SORTS.join(", ")}` }).default("created"),
     order: z.enum(["asc", "desc"], { error: "must be asc or desc" }).optional(),
+});
+
+const scoreRangeInOrder = (q: { scoreMin?: number; scoreMax?: number }) => q.scoreMin === undefined || q.scoreMax === undefined || q.scoreMin <= q.scoreMax;
+
+export const listLeadsQuerySchema = listFiltersSchema
+  .extend({
     limit: z.coerce
       .number({ error: "must be a number" })
       .int({ error: "must be a whole number" })
@@ -166,10 +171,7 @@ export const listLeadsQuerySchema = z
       .default(50),
     cursor: z.string().max(400).optional(),
   })
-  .refine((q) => q.scoreMin === undefined || q.scoreMax === undefined || q.scoreMin <= q.scoreMax, {
-    error: "must not be above scoreMax",
-    path: ["scoreMin"],
-  });
+  .refine(scoreRangeInOrder, { error: "must not be above scoreMax", path: ["scoreMin"] });
 export type ListLeadsQuery = z.infer<typeof listLeadsQuerySchema>;
 
 export interface Page<T> {
@@ -206,4 +208,30 @@ export interface BulkLeadsResult {
   affected: string[];
   /** Leads it could not change, and why (not found, or — restoring — taken over by a newer lead). */
   skipped: { id: string; reason: string }[];
+}
+
+/** A saved view stores the list's filters and sort (not its page). */
+export const savedViewQuerySchema = listFiltersSchema.partial().refine(scoreRangeInOrder, { error: "must not be above scoreMax", path: ["scoreMin"] });
+
+export const createSavedViewRequestSchema = z
+  .object({
+    name: z.string({ error: "is required" }).trim().min(1, { error: "is required" }).max(80),
+    query: savedViewQuerySchema,
+    shared: z.boolean().default(false),
+  })
+  .strict();
+
+export const updateSavedViewRequestSchema = z
+  .object({ name: z.string().trim().min(1).max(80).optional(), query: savedViewQuerySchema.optional(), shared: z.boolean().optional() })
+  .strict()
+  .refine((v) => Object.values(v).some((x) => x !== undefined), { error: "nothing to update", path: ["body"] });
+
+export interface SavedView {
+  id: string;
+  name: string;
+  query: z.infer<typeof savedViewQuerySchema>;
+  shared: boolean;
+  ownerId: string;
+  mine: boolean;
+  createdAt: string;
 }

@@ -280,6 +280,17 @@ export interface LeadImportRejectionsTable {
   updatedAt: Timestamp;
 }
 
+export interface SavedViewsTable {
+  id: Generated<string>;
+  orgId: string;
+  ownerId: string;
+  name: string;
+  query: Json;
+  shared: Generated<boolean>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
 export interface AuthUsersTable {
   id: Generated<string>;
   email: string;
@@ -319,6 +330,7 @@ export interface Database {
   leadForms: LeadFormsTable;
   assignmentRules: AssignmentRulesTable;
   leadImports: LeadImportsTable;
+  savedViews: SavedViewsTable;
   leadImportRejections: LeadImportRejectionsTable;
   "auth.users": AuthUsersTable;
   "auth.refreshTokens": AuthRefreshTokensTable;

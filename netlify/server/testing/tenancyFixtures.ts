@@ -37,6 +37,7 @@ export const TABLES: Record<string, { key: "id" | "org_member"; touch: string }>
   assignment_rules: { key: "id", touch: "updated_at" },
   lead_imports: { key: "id", touch: "status" },
   lead_import_rejections: { key: "id", touch: "updated_at" },
+  saved_views: { key: "id", touch: "name" },
 };
 
 /** The row a member of `org` would insert into `table` for `target` (their own org, or another). */
@@ -57,6 +58,7 @@ export function insertRow(table: string, target: OrgFixture, outsider: OrgFixtur
     case "webhook_events": return { org_id, source_id: target.sourceId, status: "accepted", http_status: 202 };
     case "job_outbox": return { org_id, queue: "probe", name: "probe" };
     case "assignment_rules": return { org_id, name: "Probe", agent_ids: sql`array[${target.users.agent.id}]::uuid[]` };
+    case "saved_views": return { org_id, owner_id: sql`auth.uid()`, name: "Probe", query: sql`'{}'::jsonb` };
     case "lead_imports": return { org_id, csv: "Email\na@b.co", headers: sql`array['Email']::text[]` };
     case "lead_import_rejections": return { org_id, import_id: target.rows.lead_imports, row_number: 99, row_data: sql`'{}'::jsonb`, reason: "probe" };
     case "lead_forms": return { org_id, slug: `probe-${randomUUID().slice(0, 8)}`, name: "Probe" };
@@ -96,6 +98,8 @@ export async function createOrgFixture(db: Kysely<Database>, label: string): Pro
     const rule = await tx.insertInto("assignmentRules").values({ orgId, name: "Round robin", agentIds: [users.agent.id] }).returning("id").executeTakeFirstOrThrow();
     const upload = await tx.insertInto("leadImports").values({ orgId, csv: "Email\na@b.co", headers: ["Email"], mapping: {} }).returning("id").executeTakeFirstOrThrow();
     const rejection = await tx.insertInto("leadImportRejections").values({ orgId, importId: upload.id, rowNumber: 2, rowData: { Email: "a@b.co" }, reason: "test" }).returning("id").executeTakeFirstOrThrow();
+    // A view the owner shared with the org's staff.
+    const view = await tx.insertInto("savedViews").values({ orgId, ownerId: users.owner.id, name: "Hot probate", query: { status: ["new"] }, shared: true }).returning("id").executeTakeFirstOrThrow();
     const job = await tx.insertInto("jobOutbox").values({ orgId, queue: "enrichment", name: "enrich", payload: {} }).returning("id").executeTakeFirstOrThrow();
     const audit = await one(sql<{ id: string }>`select id::text as id from public.audit_log where org_id = ${orgId} order by id desc limit 1`.execute(tx).then((r) => r.rows));
     return {
@@ -121,6 +125,7 @@ export async function createOrgFixture(db: Kysely<Database>, label: string): Pro
         lead_forms: form.id,
         assignment_rules: rule.id,
         lead_imports: upload.id,
+        saved_views: view.id,
         lead_import_rejections: rejection.id,
         audit_log: audit.id,
       },

@@ -38,6 +38,7 @@ const OWN_ORG_ACCESS: Record<string, Record<Op, OrgRole[]>> = {
   assignment_rules: { select: STAFF, insert: MANAGERS, update: STAFF, delete: MANAGERS }, // agents advance the round robin
   lead_imports: { select: STAFF, insert: STAFF, update: STAFF, delete: [] },
   lead_import_rejections: { select: STAFF, insert: [], update: [], delete: [] },
+  saved_views: { select: STAFF, insert: STAFF, update: MANAGERS, delete: MANAGERS }, // the owner's shared view: agents read it only
 };
 
 class Rollback {
