@@ -1,7 +1,11 @@
-// npm run bench [-- rls | coldstart]
+// npm run bench [-- rls | search | ingest | coldstart]
 //
 // Benchmarks on the machine's PostgreSQL, each figure beside a baseline measured in the same run:
 //   rls        the leads list as the API runs it (asUser: role + claims, RLS) vs the same query as the superuser
+//   search     the list with a search term and two filters (server time from EXPLAIN ANALYZE, and wall time) vs the
+//              plain first page
+//   ingest     signed webhook deliveries through the real function handler, 50 in flight, vs bare insert
+//              transactions at the same concurrency and pool size
 //   coldstart  a function module imported in a fresh Node process and answering its first request, vs tsx's
 //              own start-up (a child that imports nothing)
 // It creates its own database hk_bench_<pid> beside DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test),
@@ -112,8 +116,11 @@ function printSearch(r: SearchResult) {
   for (const t of r.terms) {
     rows.push([`  "${t.term}" (${t.matchesAll} of ${t.matchesSearch} hits pass the filters)`, "server p50 / p95", fmt(t.server.total.p50, 2), fmt(t.server.total.p95, 2), "", t.indexes.join(" + ")]);
   }
+  for (const d of r.diagnostics) {
+    rows.push([d.label, "server p50 / p95", fmt(d.server.total.p50, 2), fmt(d.server.total.p95, 2), "", `(diagnostic) ${d.indexes.join(" + ") || "no index"}`]);
+  }
   console.log(table(["query", "metric", "subject", "baseline", "ratio", "target"], rows));
-  console.log(`(per-term rows: subject = p50, baseline column = p95 of that term's server time; last column: the indexes its plan uses)`);
+  console.log(`(per-term and diagnostic rows: subject column = p50, baseline column = p95 of that statement's server time; last column: the indexes its plan uses)`);
   console.log(`\nFindings:`);
   for (const f of r.findings) console.log(`  ${f}`);
 }

@@ -73,7 +73,7 @@ async function one<T>(q: Promise<T[]>): Promise<T> {
 
 /** An org with one user per role and a row in every table, created as the service role. */
 export async function createOrgFixture(db: Kysely<Database>, label: string): Promise<OrgFixture> {
-  return asService(db, async (tx) => {
+  const fixture = await asService(db, async (tx) => {
     const users = {} as OrgFixture["users"];
     for (const role of ROLES) {
       const email = `${role}-${label}-${randomUUID().slice(0, 8)}@tenancy.test`;
@@ -101,7 +101,6 @@ export async function createOrgFixture(db: Kysely<Database>, label: string): Pro
     // A view the owner shared with the org's staff.
     const view = await tx.insertInto("savedViews").values({ orgId, ownerId: users.owner.id, name: "Hot probate", query: { status: ["new"] }, shared: true }).returning("id").executeTakeFirstOrThrow();
     const job = await tx.insertInto("jobOutbox").values({ orgId, queue: "enrichment", name: "enrich", payload: {} }).returning("id").executeTakeFirstOrThrow();
-    const audit = await one(sql<{ id: string }>`select id::text as id from public.audit_log where org_id = ${orgId} order by id desc limit 1`.execute(tx).then((r) => r.rows));
     return {
       orgId,
       users,
@@ -127,8 +126,11 @@ export async function createOrgFixture(db: Kysely<Database>, label: string): Pro
         lead_imports: upload.id,
         saved_views: view.id,
         lead_import_rejections: rejection.id,
-        audit_log: audit.id,
+        audit_log: "", // filled in below: audit entries are written at commit
       },
     };
   });
+  const audit = await one(sql<{ id: string }>`select id::text as id from public.audit_log where org_id = ${fixture.orgId} order by id desc limit 1`.execute(db).then((r) => r.rows));
+  fixture.rows.audit_log = audit.id;
+  return fixture;
 }

@@ -48,7 +48,9 @@ export async function listLeads(tx: Tx, orgId: string, input: ListLeadsInput, us
 
   const tsquery = toPrefixTsQuery(query.q);
   if (query.q && !tsquery) return { items: [], nextCursor: null };
-  if (tsquery) q = q.where(sql<boolean>`search_vector @@ to_tsquery('simple', ${tsquery})`);
+  // The ids come from a security-definer function that can use the search index (RLS would keep the planner
+  // from using it: the match operator isn't leakproof); the policies still apply to every row returned.
+  if (tsquery) q = q.where(sql<boolean>`id in (select private.lead_ids_matching(${orgId}::uuid, to_tsquery('simple', ${tsquery})))`);
   if (query.status?.length) q = q.where("status", "in", query.status);
   if (query.source?.length) q = q.where("source", "in", query.source);
   if (query.tags?.length) q = q.where(sql<boolean>`tags && ${query.tags}::text[]`);
