@@ -1,4 +1,4 @@
-import { Link, useNavigate } from "@tanstack/react-router";
+import { Link, useNavigate, useRouterState } from "@tanstack/react-router";
 import { LogOut } from "lucide-react";
 import { signOut } from "@/features/auth/signOut";
 import { OrgSwitcher } from "@/features/orgs/OrgSwitcher";
@@ -6,7 +6,7 @@ import { useActiveMembership } from "@/features/orgs/useActiveMembership";
 import { useSession } from "@/lib/session";
 import { BrandMark } from "@/ui/BrandMark";
 import { Button } from "@/ui/Button";
-import { navGroupsFor } from "./navigation";
+import { activeNavTarget, navGroupsFor } from "./navigation";
 import { ThemeToggle } from "./ThemeToggle";
 
 export function Sidebar() {
@@ -14,6 +14,9 @@ export function Sidebar() {
   const email = useSession((s) => s.user?.email);
   const navigate = useNavigate();
   const groups = navGroupsFor(membership?.role);
+  // Only the closest entry lights up: /leads/import is Import leads, not also Leads.
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const activeTo = activeNavTarget(groups.flatMap((g) => g.items), pathname);
 
   return (
     <aside className="flex flex-col gap-5 border-b border-zinc-200 bg-white px-4 py-4 md:sticky md:top-0 md:h-dvh md:w-64 md:shrink-0 md:border-r md:border-b-0 dark:border-zinc-800 dark:bg-zinc-900">
@@ -37,6 +40,7 @@ export function Sidebar() {
                 <li key={to}>
                   <Link
                     to={to}
+                    activeOptions={{ exact: to !== activeTo }}
                     className="flex items-center gap-2.5 rounded-md px-2.5 py-2 text-sm font-medium text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 data-[status=active]:bg-accent-50 data-[status=active]:text-accent-700 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100 dark:data-[status=active]:bg-accent-950/50 dark:data-[status=active]:text-accent-300"
                   >
                     <Icon className="size-4" aria-hidden="true" />

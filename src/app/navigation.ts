@@ -1,10 +1,10 @@
-import { FileText, Users, UsersRound, Webhook, type LucideIcon } from "lucide-react";
-import { MANAGER_ROLES, ORG_ROLES, type OrgRole } from "@/domain/roles";
+import { FileText, Shuffle, Upload, Users, UsersRound, Webhook, type LucideIcon } from "lucide-react";
+import { MANAGER_ROLES, ORG_ROLES, STAFF_ROLES, type OrgRole } from "@/domain/roles";
 
 export type NavGroup = "main" | "settings";
 
 export interface NavItem {
-  to: "/leads" | "/members" | "/settings/lead-sources" | "/settings/lead-forms";
+  to: "/leads" | "/members" | "/settings/lead-sources" | "/settings/lead-forms" | "/leads/import" | "/settings/assignment";
   label: string;
   icon: LucideIcon;
   /** Roles that see the entry. Features that do not exist yet get no entry at all. */
@@ -16,10 +16,19 @@ export const NAV_GROUP_LABELS: Record<NavGroup, string | null> = { main: null, s
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/leads", label: "Leads", icon: Users, roles: ORG_ROLES, group: "main" },
+  { to: "/leads/import", label: "Import leads", icon: Upload, roles: STAFF_ROLES, group: "main" },
   { to: "/members", label: "Members", icon: UsersRound, roles: MANAGER_ROLES, group: "main" },
   { to: "/settings/lead-sources", label: "Lead sources", icon: Webhook, roles: MANAGER_ROLES, group: "settings" },
   { to: "/settings/lead-forms", label: "Lead forms", icon: FileText, roles: MANAGER_ROLES, group: "settings" },
+  { to: "/settings/assignment", label: "Assignment", icon: Shuffle, roles: MANAGER_ROLES, group: "settings" },
 ];
+
+/** The entry whose path is the longest prefix of `pathname` (the one to show as current), if any. */
+export function activeNavTarget(items: readonly NavItem[], pathname: string): NavItem["to"] | undefined {
+  return items
+    .filter(({ to }) => pathname === to || pathname.startsWith(`${to}/`))
+    .reduce<NavItem["to"] | undefined>((best, { to }) => (best && best.length >= to.length ? best : to), undefined);
+}
 
 export function navItemsFor(role: OrgRole | undefined): NavItem[] {
   return NAV_ITEMS.filter((item) => (role ? item.roles.includes(role) : item.roles === ORG_ROLES));

@@ -1,6 +1,8 @@
+import { assignmentRoute } from "./assignment";
 import { authedRoute } from "./authed";
 import { indexRoute } from "./index";
 import { leadFormsRoute } from "./leadForms";
+import { leadImportRoute } from "./leadImport";
 import { leadSourceDeliveriesRoute } from "./leadSourceDeliveries";
 import { leadSourcesRoute } from "./leadSources";
 import { leadsRoute } from "./leads";
@@ -14,5 +16,5 @@ export const routeTree = rootRoute.addChildren([
   loginRoute,
   signupRoute,
   publicFormRoute,
-  authedRoute.addChildren([indexRoute, leadsRoute, membersRoute, leadSourcesRoute, leadSourceDeliveriesRoute, leadFormsRoute]),
+  authedRoute.addChildren([indexRoute, leadsRoute, membersRoute, leadSourcesRoute, leadSourceDeliveriesRoute, leadFormsRoute, leadImportRoute, assignmentRoute]),
 ]);

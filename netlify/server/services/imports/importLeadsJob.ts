@@ -69,6 +69,9 @@ export const importLeadsJob = defineJob({
             .where("id", "=", importId)
             .execute();
         });
+        // Let the event loop breathe between batches: PGlite answers on the main thread through microtasks, so
+        // without this an in-process import would starve the server's requests (the progress bar among them).
+        await new Promise((resolve) => setImmediate(resolve));
       }
       await db.updateTable("leadImports").set({ status: "done", finishedAt: new Date() }).where("id", "=", importId).execute();
       log.info({ importId, rows: rows.length }, "import finished");
