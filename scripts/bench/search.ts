@@ -85,7 +85,10 @@ interface ExplainRoot {
   "Planning Time": number;
 }
 
-const literal = (p: unknown) => (p === null ? "null" : `'${String(p).replace(/'/g, "''")}'`);
+const quote = (v: unknown) => `'${String(v).replace(/'/g, "''")}'`;
+// Arrays as Postgres array literals ({"a","b"}), as postgres.js sends a text[] parameter.
+const literal = (p: unknown) =>
+  p === null ? "null" : Array.isArray(p) ? quote(`{${p.map((x) => `"${String(x).replace(/(["\\])/g, "\\$1")}"`).join(",")}}`) : quote(p);
 
 /**
  * EXPLAIN (ANALYZE) of the list statement as the app sends it: prepared once per session, as postgres.js

@@ -50,7 +50,13 @@ export async function listLeads(tx: Tx, orgId: string, input: ListLeadsInput, us
   if (query.q && !tsquery) return { items: [], nextCursor: null };
   // The ids come from a security-definer function that can use the search index (RLS would keep the planner
   // from using it: the match operator isn't leakproof); the policies still apply to every row returned.
-  if (tsquery) q = q.where(sql<boolean>`id in (select private.lead_ids_matching(${orgId}::uuid, to_tsquery('simple', ${tsquery})))`);
+  if (tsquery) {
+    // The pre-filter also applies status, state and ZIP, so only real candidates come back to this query.
+    const statuses = query.status?.length ? sql`${query.status}::text[]` : sql`null::text[]`;
+    q = q.where(
+      sql<boolean>`id in (select private.lead_ids_matching(${orgId}::uuid, to_tsquery('simple', ${tsquery}), ${statuses}, ${query.state ?? null}::text, ${query.zip ?? null}::text))`,
+    );
+  }
   if (query.status?.length) q = q.where("status", "in", query.status);
   if (query.source?.length) q = q.where("source", "in", query.source);
   if (query.tags?.length) q = q.where(sql<boolean>`tags && ${query.tags}::text[]`);
