@@ -216,7 +216,7 @@ describe("LeadsPage", () => {
     await waitFor(() => expect(within(table).getAllByRole("row")).toHaveLength(3));
     const [, first, second] = within(table).getAllByRole("row");
     expect(first).toHaveTextContent("Grace Hopper");
-    expect(first).toHaveTextContent("+15125550199");
+    expect(first).toHaveTextContent("(512) 555-0199"); // the merged lead's phone, shown formatted
     expect(second).toHaveTextContent("Ada Lovelace");
   });
 

@@ -1,5 +1,5 @@
 import { leadDisplayName, type Lead } from "@/domain/leads";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatPhone } from "@/lib/format";
 import { Table, Td, Th } from "@/ui/Table";
 import { LeadStatusBadge } from "./LeadStatusBadge";
 
@@ -43,7 +43,7 @@ export function LeadsTable({ leads }: { leads: Lead[] }) {
                 <Empty />
               )}
             </Td>
-            <Td className="whitespace-nowrap text-zinc-600 dark:text-zinc-300">{lead.phone ?? <Empty />}</Td>
+            <Td className="whitespace-nowrap text-zinc-600 dark:text-zinc-300">{lead.phone ? formatPhone(lead.phone) : <Empty />}</Td>
             <Td className="min-w-28 text-zinc-600 dark:text-zinc-300">{cityState(lead) ?? <Empty />}</Td>
             <Td>
               <LeadStatusBadge status={lead.status} />
