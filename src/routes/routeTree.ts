@@ -1,6 +1,7 @@
 import { assignmentRoute } from "./assignment";
 import { authedRoute } from "./authed";
 import { indexRoute } from "./index";
+import { leadDetailRoute } from "./leadDetail";
 import { leadFormsRoute } from "./leadForms";
 import { leadImportRoute } from "./leadImport";
 import { leadSourceDeliveriesRoute } from "./leadSourceDeliveries";
@@ -16,5 +17,5 @@ export const routeTree = rootRoute.addChildren([
   loginRoute,
   signupRoute,
   publicFormRoute,
-  authedRoute.addChildren([indexRoute, leadsRoute, membersRoute, leadSourcesRoute, leadSourceDeliveriesRoute, leadFormsRoute, leadImportRoute, assignmentRoute]),
+  authedRoute.addChildren([indexRoute, leadsRoute, membersRoute, leadSourcesRoute, leadSourceDeliveriesRoute, leadFormsRoute, leadImportRoute, assignmentRoute, leadDetailRoute]),
 ]);

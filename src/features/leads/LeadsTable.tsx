@@ -1,3 +1,4 @@
+import { Link } from "@tanstack/react-router";
 import { leadDisplayName, type Lead } from "@/domain/leads";
 import { formatDate, formatPhone } from "@/lib/format";
 import { Table, Td, Th } from "@/ui/Table";
@@ -33,7 +34,11 @@ export function LeadsTable({ leads }: { leads: Lead[] }) {
       <tbody>
         {leads.map((lead) => (
           <tr key={lead.id} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/40">
-            <Td className="font-medium">{leadDisplayName(lead)}</Td>
+            <Td className="font-medium">
+              <Link to="/leads/$leadId" params={{ leadId: lead.id }} className="hover:underline">
+                {leadDisplayName(lead)}
+              </Link>
+            </Td>
             <Td className="text-zinc-600 dark:text-zinc-300">
               {lead.email ? (
                 <span className="block max-w-48 truncate 2xl:max-w-none" title={lead.email}>

@@ -1,0 +1,48 @@
+import type { Activity } from "@/domain/leadWork";
+import { LEAD_STATUS_LABELS } from "./leadStatus";
+
+const CHANNELS: Record<string, string> = { api: "by hand", webhook: "from a webhook", form: "from a web form", csv: "from a CSV import" };
+const FIELD_LABELS: Record<string, string> = {
+  firstName: "First name", lastName: "Last name", email: "Email", phone: "Phone", source: "Source", status: "Status",
+  tags: "Tags", assigneeId: "Assignee", notes: "Notes", street: "Street", city: "City", state: "State", zip: "ZIP",
+};
+
+const show = (field: string, value: unknown): string => {
+  if (value === null || value === undefined || value === "") return "—";
+  if (field === "status") return LEAD_STATUS_LABELS[value as keyof typeof LEAD_STATUS_LABELS] ?? String(value);
+  if (Array.isArray(value)) return value.join(", ") || "—";
+  return String(value);
+};
+
+/** One timeline entry in words: "Created from a webhook (Zapier)", "Status: New → Contacted". */
+export function describeActivity(a: Activity): { title: string; details: string[] } {
+  const data = a.data ?? {};
+  const via = (CHANNELS[String(data.channel)] ?? "") + (data.sourceName ? ` (${data.sourceName})` : data.formName ? ` (${data.formName})` : "");
+  const changes = (data.changes ?? {}) as Record<string, { from: unknown; to: unknown }>;
+  const changeLines = Object.entries(changes).map(([f, c]) => `${FIELD_LABELS[f] ?? f}: ${show(f, c.from)} → ${show(f, c.to)}`);
+  switch (a.type) {
+    case "lead.created":
+      return { title: `Created ${via}`.trim(), details: [] };
+    case "lead.touched":
+      return { title: `Arrived again ${via}`.trim(), details: (data.filled as string[] | undefined)?.length ? [`Filled in: ${(data.filled as string[]).map((f) => FIELD_LABELS[f] ?? f).join(", ")}`] : [] };
+    case "lead.status_changed":
+      return { title: "Status changed", details: changeLines };
+    case "lead.updated":
+      return { title: "Details changed", details: changeLines };
+    case "note":
+      return { title: "Note", details: a.body ? [a.body] : [] };
+    case "task.created":
+      return { title: "Task added", details: a.body ? [a.body] : [] };
+    case "task.completed":
+      return { title: "Task completed", details: a.body ? [a.body] : [] };
+    case "lead.converted":
+      return { title: "Converted to an opportunity", details: a.body ? [a.body] : [] };
+    case "lead.merged": {
+      const m = (data.mergedLead ?? {}) as Record<string, unknown>;
+      const name = [m.first_name ?? m.firstName, m.last_name ?? m.lastName].filter(Boolean).join(" ") || String(m.email ?? "a lead");
+      return { title: `Merged ${name} into this lead`, details: [] };
+    }
+    default:
+      return { title: a.type, details: a.body ? [a.body] : [] };
+  }
+}
