@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { OrgRole } from "../../../src/domain/roles";
 import type { Tx } from "../db/transactions";
 import { HttpError, forbidden } from "./errors";
+import { isUuid } from "./ids";
 
 export interface ActiveOrg {
   id: string;
@@ -9,7 +10,6 @@ export interface ActiveOrg {
   role: OrgRole;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The caller's memberships, read under RLS (a user sees their own). */
 export async function listMemberships(tx: Tx): Promise<ActiveOrg[]> {
@@ -26,7 +26,7 @@ export async function listMemberships(tx: Tx): Promise<ActiveOrg[]> {
 
 /** The org picked by X-Org-Id (default: the first membership), with the caller's role in it. */
 export async function resolveActiveOrg(tx: Tx, requestedOrgId: string | null, allowed?: readonly OrgRole[]): Promise<ActiveOrg> {
-  if (requestedOrgId !== null && !UUID.test(requestedOrgId)) {
+  if (requestedOrgId !== null && !isUuid(requestedOrgId)) {
     throw new HttpError(400, "validation_failed", "X-Org-Id must be an org id", { "X-Org-Id": "must be an org id" });
   }
   const memberships = await listMemberships(tx);

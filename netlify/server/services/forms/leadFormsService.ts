@@ -3,8 +3,8 @@ import type { LeadForm } from "../../../../src/domain/leadForms";
 import type { LeadFormsTable } from "../../db/schema";
 import type { Tx } from "../../db/transactions";
 import { conflict, notFound } from "../../http/errors";
+import { isUuid } from "../../http/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function toDto(r: Selectable<LeadFormsTable>): LeadForm {
   return { id: r.id, name: r.name, slug: r.slug, headline: r.headline, enabled: r.enabled, publicPath: `/f/${r.slug}`, createdAt: new Date(r.createdAt).toISOString() };
@@ -29,7 +29,7 @@ export async function createLeadForm(tx: Tx, orgId: string, input: { name: strin
 }
 
 export async function updateLeadForm(tx: Tx, orgId: string, id: string, patch: { name?: string; headline?: string | null; enabled?: boolean }): Promise<LeadForm> {
-  if (!UUID.test(id)) throw notFound("Form");
+  if (!isUuid(id)) throw notFound("Form");
   const row = await tx.updateTable("leadForms").set(patch).where("orgId", "=", orgId).where("id", "=", id).returningAll().executeTakeFirst();
   if (!row) throw notFound("Form");
   return toDto(row);

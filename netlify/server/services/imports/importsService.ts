@@ -8,8 +8,8 @@ import { guessColumnMapping } from "../webhooks/mapping";
 import { importLeadsJob } from "./importLeadsJob";
 import { parseCsv, toCsv } from "./parseCsv";
 import { rowToLead } from "./rowToLead";
+import { isUuid } from "../../http/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const COLUMNS = ["id", "filename", "status", "headers", "mapping", "totalRows", "processedRows", "createdCount", "mergedCount", "rejectedCount", "error", "createdAt", "finishedAt"] as const;
 
 function toDto(r: Pick<Selectable<LeadImportsTable>, (typeof COLUMNS)[number]>): LeadImport {
@@ -17,7 +17,7 @@ function toDto(r: Pick<Selectable<LeadImportsTable>, (typeof COLUMNS)[number]>):
 }
 
 async function requireImport(tx: Tx, orgId: string, id: string) {
-  if (!UUID.test(id)) throw notFound("Import");
+  if (!isUuid(id)) throw notFound("Import");
   const row = await tx.selectFrom("leadImports").select([...COLUMNS, "csv"]).where("orgId", "=", orgId).where("id", "=", id).executeTakeFirst();
   if (!row) throw notFound("Import");
   return row;

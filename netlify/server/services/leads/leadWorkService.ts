@@ -5,13 +5,13 @@ import type { Activity, Task } from "../../../../src/domain/leadWork";
 import type { Tx } from "../../db/transactions";
 import { conflict, notFound, validationFailed } from "../../http/errors";
 import { decodeListCursor, encodeListCursor } from "./listCursor";
+import { isUuid } from "../../http/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const micros = sql<string>`to_char(a.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /** The lead (locked for the rest of the transaction when asked), or 404 — also for another org's lead. */
 export async function requireLead(tx: Tx, orgId: string, id: string, lock = false) {
-  if (!UUID.test(id)) throw notFound("Lead");
+  if (!isUuid(id)) throw notFound("Lead");
   let q = tx.selectFrom("leads").selectAll().where("orgId", "=", orgId).where("id", "=", id).where("deletedAt", "is", null);
   if (lock) q = q.forUpdate();
   const lead = await q.executeTakeFirst();
@@ -106,7 +106,7 @@ export async function updateTask(
   actorId: string,
   patch: { title?: string; dueAt?: string | null; assigneeId?: string | null; status?: Task["status"] },
 ): Promise<Task> {
-  if (!UUID.test(taskId)) throw notFound("Task");
+  if (!isUuid(taskId)) throw notFound("Task");
   await assertStaffMember(tx, orgId, patch.assigneeId);
   const completedAt = patch.status === undefined ? undefined : patch.status === "done" ? new Date() : null;
   const row = await tx

@@ -8,8 +8,8 @@ import { decodeListCursor, encodeListCursor } from "./listCursor";
 import { toPrefixTsQuery } from "./searchTerms";
 import { leadColumns, toLeadDto } from "./leadDto";
 import { upsertLead, type LeadInput } from "./upsertLead";
+import { isUuid } from "../../http/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const micros = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`);
 
 // Each sort: the SQL expression ordered by (indexed per org), how the cursor's value is cast back, its default order.
@@ -94,7 +94,7 @@ function endOfDayIfDate(value: string): Date {
 }
 
 export async function getLead(tx: Tx, orgId: string, id: string): Promise<Lead> {
-  if (!UUID.test(id)) throw notFound("Lead");
+  if (!isUuid(id)) throw notFound("Lead");
   const row = await tx.selectFrom("leads").selectAll().where("orgId", "=", orgId).where("id", "=", id).where("deletedAt", "is", null).executeTakeFirst();
   if (!row) throw notFound("Lead");
   return toLeadDto(row);
@@ -121,7 +121,7 @@ export async function createLead(tx: Tx, orgId: string, actorId: string, input: 
 
 /** Applies a patch and records on the timeline what changed, before and after. */
 export async function updateLead(tx: Tx, orgId: string, id: string, patch: Parameters<typeof leadColumns>[0], actorId: string | null = null): Promise<Lead> {
-  if (!UUID.test(id)) throw notFound("Lead");
+  if (!isUuid(id)) throw notFound("Lead");
   await assertAssignable(tx, orgId, patch.assigneeId);
   const before = await tx.selectFrom("leads").selectAll().where("orgId", "=", orgId).where("id", "=", id).where("deletedAt", "is", null).forUpdate().executeTakeFirst();
   if (!before) throw notFound("Lead");
@@ -144,7 +144,7 @@ export async function updateLead(tx: Tx, orgId: string, id: string, patch: Param
 
 /** Moves the lead to the trash (restorable for 30 days, see bulkLeads' restore). */
 export async function deleteLead(tx: Tx, orgId: string, id: string, actorId: string | null = null): Promise<void> {
-  if (!UUID.test(id)) throw notFound("Lead");
+  if (!isUuid(id)) throw notFound("Lead");
   const result = await tx
     .updateTable("leads")
     .set({ deletedAt: new Date(), deletedBy: actorId })

@@ -1,4 +1,5 @@
 import { validationFailed } from "../../http/errors";
+import { isUuid } from "../../http/ids";
 
 /** Keyset cursor for a sorted list: the sort it belongs to, the last row's sort value and id. */
 export interface ListCursor {
@@ -7,7 +8,6 @@ export interface ListCursor {
   id: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function encodeListCursor(c: ListCursor): string {
   return Buffer.from(JSON.stringify([c.sort, c.value, c.id])).toString("base64url");
@@ -17,7 +17,7 @@ export function encodeListCursor(c: ListCursor): string {
 export function decodeListCursor(raw: string, sort: string): ListCursor {
   try {
     const v: unknown = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-    if (Array.isArray(v) && v.length === 3 && v[0] === sort && typeof v[1] === "string" && v[1].length <= 300 && UUID.test(String(v[2]))) {
+    if (Array.isArray(v) && v.length === 3 && v[0] === sort && typeof v[1] === "string" && v[1].length <= 300 && isUuid(String(v[2]))) {
       return { sort: v[0], value: v[1], id: v[2] };
     }
   } catch {

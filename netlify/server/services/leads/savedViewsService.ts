@@ -3,8 +3,8 @@ import type { SavedView } from "../../../../src/domain/leads";
 import type { SavedViewsTable } from "../../db/schema";
 import type { Tx } from "../../db/transactions";
 import { notFound } from "../../http/errors";
+import { isUuid } from "../../http/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const COLUMNS = ["id", "name", "query", "shared", "ownerId", "createdAt"] as const;
 
 const toDto = (r: Pick<Selectable<SavedViewsTable>, (typeof COLUMNS)[number]>, userId: string): SavedView => ({
@@ -27,14 +27,14 @@ export async function createSavedView(tx: Tx, orgId: string, userId: string, inp
 }
 
 export async function updateSavedView(tx: Tx, orgId: string, userId: string, id: string, patch: { name?: string; query?: SavedView["query"]; shared?: boolean }): Promise<SavedView> {
-  if (!UUID.test(id)) throw notFound("Saved view");
+  if (!isUuid(id)) throw notFound("Saved view");
   const row = await tx.updateTable("savedViews").set(patch).where("orgId", "=", orgId).where("id", "=", id).returning(COLUMNS).executeTakeFirst();
   if (!row) throw notFound("Saved view");
   return toDto(row, userId);
 }
 
 export async function deleteSavedView(tx: Tx, orgId: string, id: string): Promise<void> {
-  if (!UUID.test(id)) throw notFound("Saved view");
+  if (!isUuid(id)) throw notFound("Saved view");
   const res = await tx.deleteFrom("savedViews").where("orgId", "=", orgId).where("id", "=", id).executeTakeFirst();
   if (Number(res.numDeletedRows) === 0) throw notFound("Saved view");
 }

@@ -4,8 +4,8 @@ import { STAFF_ROLES } from "../../../../src/domain/roles";
 import type { AssignmentRulesTable } from "../../db/schema";
 import type { Tx } from "../../db/transactions";
 import { notFound, validationFailed } from "../../http/errors";
+import { isUuid } from "../../http/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const COLUMNS = ["id", "name", "agentIds", "sources", "zips", "enabled", "position", "createdAt"] as const;
 
 const toDto = (r: Pick<Selectable<AssignmentRulesTable>, (typeof COLUMNS)[number]>): AssignmentRule => ({ ...r, createdAt: new Date(r.createdAt).toISOString() });
@@ -27,7 +27,7 @@ export async function createAssignmentRule(tx: Tx, orgId: string, input: { name:
 }
 
 export async function updateAssignmentRule(tx: Tx, orgId: string, id: string, patch: Partial<{ name: string; agentIds: string[]; sources: string[]; zips: string[]; enabled: boolean; position: number }>) {
-  if (!UUID.test(id)) throw notFound("Assignment rule");
+  if (!isUuid(id)) throw notFound("Assignment rule");
   await assertAgents(tx, orgId, patch.agentIds);
   const values = patch.agentIds ? { ...patch, agentIds: [...new Set(patch.agentIds)], nextIndex: 0 } : patch;
   const row = await tx.updateTable("assignmentRules").set(values).where("orgId", "=", orgId).where("id", "=", id).returning(COLUMNS).executeTakeFirst();
@@ -36,7 +36,7 @@ export async function updateAssignmentRule(tx: Tx, orgId: string, id: string, pa
 }
 
 export async function deleteAssignmentRule(tx: Tx, orgId: string, id: string) {
-  if (!UUID.test(id)) throw notFound("Assignment rule");
+  if (!isUuid(id)) throw notFound("Assignment rule");
   const res = await tx.deleteFrom("assignmentRules").where("orgId", "=", orgId).where("id", "=", id).executeTakeFirst();
   if (Number(res.numDeletedRows) === 0) throw notFound("Assignment rule");
 }

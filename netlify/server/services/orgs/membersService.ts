@@ -4,8 +4,8 @@ import type { OrgRole } from "../../../../src/domain/roles";
 import type { Tx } from "../../db/transactions";
 import { HttpError, conflict, forbidden, notFound } from "../../http/errors";
 import type { ActiveOrg } from "../../http/membership";
+import { isUuid } from "../../http/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function memberQuery(tx: Tx, orgId: string) {
   return tx
@@ -24,7 +24,7 @@ export async function listMembers(tx: Tx, orgId: string): Promise<Member[]> {
 }
 
 async function getMember(tx: Tx, orgId: string, userId: string): Promise<Member> {
-  if (!UUID.test(userId)) throw notFound("Member");
+  if (!isUuid(userId)) throw notFound("Member");
   const row = await memberQuery(tx, orgId).where("m.userId", "=", userId).executeTakeFirst();
   if (!row) throw notFound("Member");
   return toMember(row);

@@ -8,8 +8,8 @@ import { decodeListCursor, encodeListCursor } from "../leads/listCursor";
 import { deliveryContentType, parseDeliveryBody } from "./parseDeliveryBody";
 import { acceptPayload, type DeliveryAnswer, type Source } from "./receiveLeadDelivery";
 import { isReplayable } from "./webhookEvents";
+import { isUuid } from "../../http/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const cursorTs = sql<string>`to_char(received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /** An org's deliveries, newest first, read under RLS (owners and admins). */
@@ -50,7 +50,7 @@ export async function listDeliveries(tx: Tx, orgId: string, q: { sourceId?: stri
 
 /** Checks (under the caller's RLS) that the delivery exists in their org and can be replayed. */
 export async function loadReplayableDelivery(tx: Tx, orgId: string, id: string) {
-  if (!UUID.test(id)) throw notFound("Delivery");
+  if (!isUuid(id)) throw notFound("Delivery");
   const event = await tx
     .selectFrom("webhookEvents")
     .select(["id", "sourceId", "status", "httpStatus", "body", "headers", "idempotencyKey"])

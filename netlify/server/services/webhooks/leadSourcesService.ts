@@ -4,8 +4,8 @@ import type { CreateLeadSourceRequest, LeadSource, LeadSourceMapping, LeadSource
 import type { WebhookSourcesTable } from "../../db/schema";
 import type { Tx } from "../../db/transactions";
 import { notFound } from "../../http/errors";
+import { isUuid } from "../../http/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Every column but the secret, which the API roles can't read anyway (column grants).
 const PUBLIC_COLUMNS = ["id", "name", "type", "mapping", "enabled", "rateLimitPerMinute", "createdAt", "updatedAt"] as const;
 
@@ -49,7 +49,7 @@ export async function updateLeadSource(
   id: string,
   patch: { name?: string; type?: LeadSourceType; mapping?: LeadSourceMapping; enabled?: boolean; rateLimitPerMinute?: number },
 ): Promise<LeadSource> {
-  if (!UUID.test(id)) throw notFound("Lead source");
+  if (!isUuid(id)) throw notFound("Lead source");
   const { mapping, ...rest } = patch;
   const row = await tx
     .updateTable("webhookSources")
@@ -64,7 +64,7 @@ export async function updateLeadSource(
 
 /** A new secret; the old one stops working at once. */
 export async function rotateLeadSourceSecret(tx: Tx, orgId: string, id: string): Promise<LeadSourceWithSecret> {
-  if (!UUID.test(id)) throw notFound("Lead source");
+  if (!isUuid(id)) throw notFound("Lead source");
   const secret = newSigningSecret();
   const row = await tx
     .updateTable("webhookSources")

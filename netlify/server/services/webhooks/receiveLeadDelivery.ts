@@ -10,9 +10,9 @@ import type { LeadSourceMapping, LeadSourceType } from "../../../../src/domain/l
 import { deliveryContentType, parseDeliveryBody } from "./parseDeliveryBody";
 import { SIGNATURE_HEADER, verifySignature } from "./signature";
 import { findAcceptedDelivery, keptHeaders, recordEvent } from "./webhookEvents";
+import { isUuid } from "../../http/ids";
 
 export const WEBHOOK_BODY_LIMIT = 256 * 1024;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface DeliveryAnswer {
   status: number;
@@ -43,7 +43,7 @@ function failure(status: number, code: string, message: string, fields?: Record<
  * (dedup), its timeline entry and the accepted delivery. Every delivery of a known source is kept.
  */
 export async function receiveLeadDelivery(db: Kysely<Database>, req: Request, sourceId: string): Promise<DeliveryAnswer> {
-  if (!UUID.test(sourceId)) throw failure(404, "not_found", "Lead source not found");
+  if (!isUuid(sourceId)) throw failure(404, "not_found", "Lead source not found");
   const source = (await db.selectFrom("webhookSources").selectAll().where("id", "=", sourceId).executeTakeFirst()) as Source | undefined;
   if (!source) throw failure(404, "not_found", "Lead source not found");
   const headers = keptHeaders(req);
