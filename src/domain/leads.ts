@@ -235,3 +235,13 @@ export interface SavedView {
   mine: boolean;
   createdAt: string;
 }
+
+/** The contact and property fields edited in place on the lead page (same rules as the API's). */
+export const leadContactSchema = z.object({
+  firstName: leadFields.firstName,
+  lastName: leadFields.lastName,
+  email: leadFields.email,
+  phone: leadFields.phone,
+  address: addressSchema,
+});
+export type LeadContactInput = z.input<typeof leadContactSchema>;

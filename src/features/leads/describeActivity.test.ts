@@ -19,3 +19,11 @@ describe("describeActivity", () => {
     expect(describeActivity(activity("lead.merged", { mergedLead: { first_name: "Kim", last_name: "Ng" } })).title).toBe("Merged Kim Ng into this lead");
   });
 });
+
+describe("describeActivity names", () => {
+  it("shows assignees by name, and a former member when the id is unknown", () => {
+    const a = { id: "1", type: "lead.updated", body: null, actorId: null, actorName: null, occurredAt: "2026-11-30T00:00:00Z", data: { changes: { assigneeId: { from: null, to: "u-1" } } } };
+    expect(describeActivity(a, (id) => (id === "u-1" ? "Adam Agent" : undefined)).details).toEqual(["Assignee: — → Adam Agent"]);
+    expect(describeActivity({ ...a, data: { changes: { assigneeId: { from: "u-9", to: null } } } }).details).toEqual(["Assignee: a former member → —"]);
+  });
+});

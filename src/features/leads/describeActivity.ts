@@ -7,19 +7,23 @@ const FIELD_LABELS: Record<string, string> = {
   tags: "Tags", assigneeId: "Assignee", notes: "Notes", street: "Street", city: "City", state: "State", zip: "ZIP",
 };
 
-const show = (field: string, value: unknown): string => {
+/** A user's name for an id, when known. */
+export type NameOf = (userId: string) => string | undefined;
+
+const show = (field: string, value: unknown, nameOf: NameOf): string => {
   if (value === null || value === undefined || value === "") return "—";
+  if (field === "assigneeId") return nameOf(String(value)) ?? "a former member";
   if (field === "status") return LEAD_STATUS_LABELS[value as keyof typeof LEAD_STATUS_LABELS] ?? String(value);
   if (Array.isArray(value)) return value.join(", ") || "—";
   return String(value);
 };
 
 /** One timeline entry in words: "Created from a webhook (Zapier)", "Status: New → Contacted". */
-export function describeActivity(a: Activity): { title: string; details: string[] } {
+export function describeActivity(a: Activity, nameOf: NameOf = () => undefined): { title: string; details: string[] } {
   const data = a.data ?? {};
   const via = (CHANNELS[String(data.channel)] ?? "") + (data.sourceName ? ` (${data.sourceName})` : data.formName ? ` (${data.formName})` : "");
   const changes = (data.changes ?? {}) as Record<string, { from: unknown; to: unknown }>;
-  const changeLines = Object.entries(changes).map(([f, c]) => `${FIELD_LABELS[f] ?? f}: ${show(f, c.from)} → ${show(f, c.to)}`);
+  const changeLines = Object.entries(changes).map(([f, c]) => `${FIELD_LABELS[f] ?? f}: ${show(f, c.from, nameOf)} → ${show(f, c.to, nameOf)}`);
   switch (a.type) {
     case "lead.created":
       return { title: `Created ${via}`.trim(), details: [] };
