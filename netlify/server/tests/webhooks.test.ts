@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../db/connect";
 import { setDatabase } from "../db/instance";
@@ -183,6 +184,41 @@ describe.each(testBackends())("lead webhooks on $name", (backend) => {
     expect((await deliver(s.body.id, { secret: rotated.body.secret, body })).status).toBe(202);
     await api("PATCH", `/api/lead-sources/${s.body.id}`, { ...asOwner(), body: { enabled: false } });
     expect((await deliver(s.body.id, { secret: rotated.body.secret, body })).status).toBe(404);
+  });
+
+  it("a source read from the in-process cache is never trusted stale: rotation, re-mapping and disabling apply at once", async () => {
+    const s = await api("POST", "/api/lead-sources", { ...asOwner(), body: { name: "Cached", type: "custom", mapping: { email: "who.mail", fullName: "who.name" } } });
+    const first = await deliver(s.body.id, { secret: s.body.secret, body: JSON.stringify({ who: { mail: uniqueEmail("c1"), name: "Cal One" } }) });
+    expect(first.status).toBe(202); // the source is cached now
+
+    const rotated = await api("POST", `/api/lead-sources/${s.body.id}/rotate-secret`, asOwner());
+    const withNew = await deliver(s.body.id, { secret: rotated.body.secret, body: JSON.stringify({ who: { mail: uniqueEmail("c2"), name: "Cal Two" } }) });
+    expect(withNew.status).toBe(202);
+    const before = await leadCount();
+    expect((await deliver(s.body.id, { secret: s.body.secret, body: JSON.stringify({ who: { mail: uniqueEmail("c3"), name: "Cal Old" } }) })).status).toBe(401);
+
+    // Re-mapped after the cache was filled: the delivery is read with the new mapping.
+    await api("PATCH", `/api/lead-sources/${s.body.id}`, { ...asOwner(), body: { mapping: { email: "contact.mail", fullName: "contact.name" } } });
+    const email = uniqueEmail("c4");
+    const remapped = await deliver(s.body.id, { secret: rotated.body.secret, body: JSON.stringify({ contact: { mail: email, name: "Cal Four" } }) });
+    expect(remapped.status).toBe(202);
+    expect((await api("GET", `/api/leads/${remapped.body.leadId}`, asOwner())).body).toMatchObject({ email, firstName: "Cal", lastName: "Four" });
+
+    await api("PATCH", `/api/lead-sources/${s.body.id}`, { ...asOwner(), body: { enabled: false } });
+    expect((await deliver(s.body.id, { secret: rotated.body.secret, body: JSON.stringify({ contact: { mail: uniqueEmail("c5"), name: "Cal Five" } }) })).status).toBe(404);
+    expect(await leadCount()).toBe(before + 1); // only the re-mapped delivery added a lead
+  });
+
+  it("the database refuses a delivery judged on an outdated source version (HKS01) and writes nothing", async () => {
+    const s = await api("POST", "/api/lead-sources", { ...asOwner(), body: { name: "Versioned" } });
+    const events = async () => Number((await handle.db.selectFrom("webhookEvents").select((eb) => eb.fn.countAll().as("n")).where("sourceId", "=", s.body.id).executeTakeFirstOrThrow()).n);
+    const before = await leadCount();
+    const call = handle.db.executeQuery(
+      sql`select private.accept_webhook_delivery(${s.body.id}::uuid, ${"2000-01-01 00:00:00+00"}::text, ${owner.orgId}::uuid, null, ${{ first_name: "Stale" }}::jsonb, ${{ channel: "webhook" }}::jsonb, ${{}}::jsonb)`.compile(handle.db),
+    );
+    await expect(call).rejects.toMatchObject({ code: "HKS01" });
+    expect(await leadCount()).toBe(before);
+    expect(await events()).toBe(0);
   });
 
   it("maps Facebook Lead Ads and custom paths; a fixed mapping makes a rejected delivery replayable", async () => {

@@ -66,7 +66,7 @@ export async function submitPublicForm(db: Kysely<Database>, slug: string, body:
       await tx
         .updateTable("leads")
         .set({ consentText: consentText(form.orgName), consentAt: new Date(now), consentIp: ip })
-        .where("id", "=", result.lead.id)
+        .where("id", "=", result.leadId)
         .execute();
     }
     return result.duplicate ? "merged" : "created";

@@ -115,7 +115,8 @@ async function assertAssignable(tx: Tx, orgId: string, assigneeId: string | null
 /** Creates a lead, or merges it into the org's existing lead for the same person (duplicate: true). */
 export async function createLead(tx: Tx, orgId: string, actorId: string, input: LeadInput): Promise<{ lead: Lead; duplicate: boolean }> {
   await assertAssignable(tx, orgId, input.assigneeId);
-  const { lead, duplicate } = await upsertLead(tx, orgId, input, { channel: "api", actorId });
+  const { leadId, duplicate } = await upsertLead(tx, orgId, input, { channel: "api", actorId });
+  const lead = await tx.selectFrom("leads").selectAll().where("orgId", "=", orgId).where("id", "=", leadId).executeTakeFirstOrThrow();
   return { lead: toLeadDto(lead), duplicate };
 }
 

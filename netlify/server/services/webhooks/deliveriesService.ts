@@ -6,7 +6,8 @@ import type { Tx } from "../../db/transactions";
 import { HttpError, notFound } from "../../http/errors";
 import { decodeListCursor, encodeListCursor } from "../leads/listCursor";
 import { deliveryContentType, parseDeliveryBody } from "./parseDeliveryBody";
-import { acceptPayload, type DeliveryAnswer, type Source } from "./receiveLeadDelivery";
+import { acceptPayload, type DeliveryAnswer } from "./receiveLeadDelivery";
+import { fetchSource } from "./sourceCache";
 import { isReplayable } from "./webhookEvents";
 import { isUuid } from "../../http/ids";
 
@@ -69,7 +70,7 @@ export async function loadReplayableDelivery(tx: Tx, orgId: string, id: string) 
  * The original delivery stays as it was; the replay is a new, accepted delivery that names it.
  */
 export async function replayDelivery(db: Kysely<Database>, event: Awaited<ReturnType<typeof loadReplayableDelivery>>): Promise<DeliveryAnswer> {
-  const source = (await db.selectFrom("webhookSources").selectAll().where("id", "=", event.sourceId).executeTakeFirst()) as Source | undefined;
+  const source = await fetchSource(db, event.sourceId);
   if (!source) throw notFound("Lead source");
   const headers = (event.headers ?? {}) as Record<string, string>;
   const contentType = deliveryContentType(new Request("http://replay/", { method: "POST", headers: { "content-type": headers["content-type"] ?? "application/json" } }));

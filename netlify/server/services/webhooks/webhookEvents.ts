@@ -46,16 +46,6 @@ export async function recordEvent(db: Kysely<Database>, e: EventRecord): Promise
   return row.id;
 }
 
-export async function findAcceptedDelivery(db: Kysely<Database>, sourceId: string, idempotencyKey: string) {
-  return db
-    .selectFrom("webhookEvents")
-    .select(["id", "response", "httpStatus", "leadId"])
-    .where("sourceId", "=", sourceId)
-    .where("idempotencyKey", "=", idempotencyKey)
-    .where("status", "=", "accepted")
-    .executeTakeFirst();
-}
-
 /** Deliveries whose body was signature-checked and that failed only on content or load: worth replaying. */
 export function isReplayable(e: { status: string; httpStatus: number; body: string | null }): boolean {
   return (e.status === "rejected" || e.status === "failed") && e.body !== null && [400, 429, 500].includes(e.httpStatus);

@@ -12,8 +12,8 @@ export function ConvertButton({ lead, onConverted }: { lead: Lead; onConverted: 
     setBusy(true);
     try {
       await convertLead(lead.id, {});
-      toast({ title: "Converted to an opportunity", variant: "success" });
       onConverted(await getLead(lead.id));
+      toast({ title: "Converted to an opportunity", variant: "success" });
     } catch (err) {
       toast({ title: err instanceof ApiError ? err.message : "Couldn't convert the lead", variant: "error" });
     } finally {
