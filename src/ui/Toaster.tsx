@@ -24,7 +24,8 @@ export function Toaster() {
       {toasts.map((t) => (
         <RadixToast.Root
           key={t.id}
-          type={t.variant === "error" ? "foreground" : "background"}
+          type={t.variant === "error" || t.action ? "foreground" : "background"}
+          duration={t.duration}
           onOpenChange={(open) => {
             if (!open) dismiss(t.id);
           }}
@@ -42,6 +43,15 @@ export function Toaster() {
               <RadixToast.Description className="text-zinc-600 dark:text-zinc-400">{t.description}</RadixToast.Description>
             )}
           </div>
+          {t.action && (
+            <RadixToast.Action
+              altText={t.action.altText}
+              onClick={t.action.onClick}
+              className="-my-1 shrink-0 rounded-md border border-zinc-300 px-2.5 py-1 text-sm font-medium text-zinc-800 hover:bg-zinc-50 dark:border-zinc-700 dark:text-zinc-100 dark:hover:bg-zinc-800"
+            >
+              {t.action.label}
+            </RadixToast.Action>
+          )}
           <RadixToast.Close
             aria-label="Dismiss"
             className="-m-1 rounded p-1 text-zinc-400 hover:text-zinc-700 dark:hover:text-zinc-200"

@@ -16,8 +16,11 @@ export const SEARCH_DEBOUNCE_MS = 250;
 
 export type LeadsSearchUpdate = (update: (prev: LeadsSearch) => LeadsSearch, options?: { replace?: boolean }) => void;
 
-/** Search, status, assignee, sort and the rest of the list's filters, all kept in the URL by the caller. */
-export function LeadsFilters({ search, onSearchChange }: { search: LeadsSearch; onSearchChange: LeadsSearchUpdate }) {
+/**
+ * Search, status, assignee, sort and the rest of the list's filters, all kept in the URL by the caller;
+ * `views` (the saved views menu) goes at the end of the status row.
+ */
+export function LeadsFilters({ search, onSearchChange, views }: { search: LeadsSearch; onSearchChange: LeadsSearchUpdate; views?: ReactNode }) {
   const moreCount = activeFilterCount(search, MORE_FILTER_KEYS);
   // A shared link with "more" filters opens with them on show.
   const [moreOpen, setMoreOpen] = useState(moreCount > 0);
@@ -117,17 +120,15 @@ export function LeadsFilters({ search, onSearchChange }: { search: LeadsSearch; 
             );
           })}
         </div>
-        {active && (
-          <Button
-            variant="ghost"
-            size="sm"
-            className="ml-auto"
-            onClick={() => onSearchChange((prev) => ({ sort: prev.sort, order: prev.order }))}
-          >
-            <X className="size-4" aria-hidden="true" />
-            Clear filters
-          </Button>
-        )}
+        <div className="ml-auto flex items-center gap-2">
+          {active && (
+            <Button variant="ghost" size="sm" onClick={() => onSearchChange((prev) => ({ sort: prev.sort, order: prev.order }))}>
+              <X className="size-4" aria-hidden="true" />
+              Clear filters
+            </Button>
+          )}
+          {views}
+        </div>
       </div>
 
       <div id={panelId} hidden={!moreOpen}>
@@ -162,7 +163,10 @@ function SearchBox({ value, onCommit }: { value: string; onCommit: (q: string) =
   const [committed, setCommitted] = useState<string | null>(null);
   if (value !== seen) {
     setSeen(value);
-    if (value !== committed) setDraft(value);
+    // The box's own update coming back is consumed, so a later change to the same value from elsewhere (a saved
+    // view, Back) still shows.
+    if (value === committed) setCommitted(null);
+    else setDraft(value);
   }
 
   useEffect(() => {

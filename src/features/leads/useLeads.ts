@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { Lead } from "@/domain/leads";
 import { isApiError } from "@/lib/apiError";
 import { isAbortError } from "@/lib/http";
-import { listLeads } from "./leadsApi";
+import { LEADS_MAX_PAGE_SIZE, LEADS_PAGE_SIZE, listLeads } from "./leadsApi";
 
 export type LeadsError = { kind: "forbidden" } | { kind: "failed"; message: string };
 
@@ -76,6 +76,17 @@ export function useLeads(filters = "") {
     }
   }, [state.nextCursor, filters, current]);
 
+  const loaded = current ? state.items.length : 0;
+  /**
+   * Reloads the list from the top without a loading state (after a bulk action): as many rows as are loaded now
+   * (at most the API's largest page), so the rows on screen stay; the next ones follow with the new cursor.
+   */
+  const refresh = useCallback(async (): Promise<void> => {
+    const limit = Math.min(Math.max(loaded, LEADS_PAGE_SIZE), LEADS_MAX_PAGE_SIZE);
+    const page = await listLeads({ filters, limit });
+    setState((s) => (s.filters !== filters ? s : { ...s, items: page.items, nextCursor: page.nextCursor, status: "ready", error: null }));
+  }, [filters, loaded]);
+
   /** Puts a just-created (or just-merged-into) lead at the top without reloading, replacing its old row by id. */
   const prepend = useCallback((lead: Lead) => {
     setState((s) => ({ ...s, items: [lead, ...s.items.filter((l) => l.id !== lead.id)] }));
@@ -91,6 +102,7 @@ export function useLeads(filters = "") {
     stale: !current && state.filters !== null,
     retry,
     loadMore,
+    refresh,
     prepend,
   };
 }
