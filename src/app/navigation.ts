@@ -1,10 +1,10 @@
-import { FileText, Shuffle, Upload, Users, UsersRound, Webhook, type LucideIcon } from "lucide-react";
+import { Briefcase, FileText, Handshake, KanbanSquare, Shuffle, Upload, Users, UsersRound, Webhook, type LucideIcon } from "lucide-react";
 import { MANAGER_ROLES, ORG_ROLES, STAFF_ROLES, type OrgRole } from "@/domain/roles";
 
 export type NavGroup = "main" | "settings";
 
 export interface NavItem {
-  to: "/leads" | "/members" | "/settings/lead-sources" | "/settings/lead-forms" | "/leads/import" | "/settings/assignment";
+  to: "/leads" | "/pipeline" | "/investors" | "/portal" | "/members" | "/settings/lead-sources" | "/settings/lead-forms" | "/leads/import" | "/settings/assignment";
   label: string;
   icon: LucideIcon;
   /** Roles that see the entry. Features that do not exist yet get no entry at all. */
@@ -17,6 +17,9 @@ export const NAV_GROUP_LABELS: Record<NavGroup, string | null> = { main: null, s
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/leads", label: "Leads", icon: Users, roles: ORG_ROLES, group: "main" },
   { to: "/leads/import", label: "Import leads", icon: Upload, roles: STAFF_ROLES, group: "main" },
+  { to: "/pipeline", label: "Pipeline", icon: KanbanSquare, roles: STAFF_ROLES, group: "main" },
+  { to: "/investors", label: "Investors", icon: Handshake, roles: STAFF_ROLES, group: "main" },
+  { to: "/portal", label: "Shared deals", icon: Briefcase, roles: ["investor"], group: "main" },
   { to: "/members", label: "Members", icon: UsersRound, roles: MANAGER_ROLES, group: "main" },
   { to: "/settings/lead-sources", label: "Lead sources", icon: Webhook, roles: MANAGER_ROLES, group: "settings" },
   { to: "/settings/lead-forms", label: "Lead forms", icon: FileText, roles: MANAGER_ROLES, group: "settings" },

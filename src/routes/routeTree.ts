@@ -1,6 +1,8 @@
 import { assignmentRoute } from "./assignment";
 import { authedRoute } from "./authed";
 import { indexRoute } from "./index";
+import { investorDetailRoute } from "./investorDetail";
+import { investorsRoute } from "./investors";
 import { leadDetailRoute } from "./leadDetail";
 import { leadFormsRoute } from "./leadForms";
 import { leadImportRoute } from "./leadImport";
@@ -9,6 +11,10 @@ import { leadSourcesRoute } from "./leadSources";
 import { leadsRoute } from "./leads";
 import { loginRoute } from "./login";
 import { membersRoute } from "./members";
+import { opportunityDetailRoute } from "./opportunityDetail";
+import { pipelineRoute } from "./pipeline";
+import { portalRoute } from "./portal";
+import { portalOpportunityRoute } from "./portalOpportunity";
 import { publicFormRoute } from "./publicForm";
 import { rootRoute } from "./root";
 import { signupRoute } from "./signup";
@@ -17,5 +23,6 @@ export const routeTree = rootRoute.addChildren([
   loginRoute,
   signupRoute,
   publicFormRoute,
-  authedRoute.addChildren([indexRoute, leadsRoute, membersRoute, leadSourcesRoute, leadSourceDeliveriesRoute, leadFormsRoute, leadImportRoute, assignmentRoute, leadDetailRoute]),
+  authedRoute.addChildren([indexRoute, leadsRoute, membersRoute, leadSourcesRoute, leadSourceDeliveriesRoute, leadFormsRoute, leadImportRoute, assignmentRoute, leadDetailRoute,
+    pipelineRoute, opportunityDetailRoute, investorsRoute, investorDetailRoute, portalRoute, portalOpportunityRoute]),
 ]);

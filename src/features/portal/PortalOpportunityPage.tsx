@@ -1,0 +1,4 @@
+/** Placeholder until the page is built. */
+export function PortalOpportunityPage({ opportunityId }: { opportunityId: string }) {
+  return <p className="text-sm text-zinc-500">Loading {opportunityId}…</p>;
+}
