@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { dealAnalysisInputSchema } from "../../src/domain/dealAnalyzer/schemas";
 import { createLeadRequestSchema } from "../../src/domain/leads";
 import { generateDemoData } from "./demoData";
 
@@ -40,5 +41,15 @@ describe("demo data", () => {
       const values = data.leads.map(key).filter(Boolean);
       expect(new Set(values).size).toBe(values.length);
     }
+  });
+});
+
+describe("demo deals", () => {
+  it("carry analyzer inputs the analyzer accepts, and investments for the demo investor", () => {
+    const data = generateDemoData();
+    const analysed = data.opportunities.filter((o) => o.analysis);
+    expect(analysed.length).toBeGreaterThan(10);
+    for (const o of analysed) expect(dealAnalysisInputSchema.safeParse(o.analysis).error).toBeUndefined();
+    expect(data.investments.filter((v) => v.investorIndex === 0)).toHaveLength(4);
   });
 });

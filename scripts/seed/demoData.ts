@@ -75,12 +75,25 @@ export interface DemoOpportunity {
   expectedCloseDate: string;
   leadIndex: number;
   property: { street: string; city: string; state: string; zip: string; propertyType: string; beds: number; baths: number; sqft: number; yearBuilt: number; estimatedValue: number };
+  /** The deal analyzer's inputs (dealAnalysisInputSchema), for about two deals in three. */
+  analysis: Record<string, unknown> | null;
+}
+
+export interface DemoInvestment {
+  investorIndex: number;
+  dealIndex: number;
+  amount: number;
+  investedAt: string;
+  status: "active" | "exited";
+  realizedReturn: number | null;
+  projectedReturn: number | null;
 }
 
 export interface DemoData {
   leads: DemoLead[];
   investors: DemoInvestor[];
   opportunities: DemoOpportunity[];
+  investments: DemoInvestment[];
 }
 
 export function generateDemoData(now = new Date("2026-11-20T15:00:00Z"), counts = { leads: 200, investors: 15, opportunities: 30 }): DemoData {
@@ -169,8 +182,49 @@ export function generateDemoData(now = new Date("2026-11-20T15:00:00Z"), counts 
         yearBuilt: r.int(1948, 2015),
         estimatedValue: Math.round(value * (1.2 + r.next() * 0.5)),
       },
+      analysis: r.next() < 0.67 ? demoAnalysis(value, r) : null,
     };
   });
 
-  return { leads, investors, opportunities };
+  // The demo investor (index 0) and a few others hold past investments: some exited, some still running.
+  const investments: DemoInvestment[] = Array.from({ length: 12 }, (_, i) => {
+    const amount = r.pick([50_000, 75_000, 100_000, 150_000, 250_000]);
+    const exited = r.next() < 0.4;
+    return {
+      investorIndex: i < 4 ? 0 : r.int(1, counts.investors - 1),
+      dealIndex: i,
+      amount,
+      investedAt: new Date(now.getTime() - r.int(60, 900) * DAY).toISOString().slice(0, 10),
+      status: exited ? "exited" : "active",
+      realizedReturn: exited ? Math.round(amount * (0.05 + r.next() * 0.25)) : null,
+      projectedReturn: exited ? null : Math.round(amount * (0.08 + r.next() * 0.2)),
+    };
+  });
+
+  return { leads, investors, opportunities, investments };
+}
+
+/** Plausible buy-and-hold inputs for a deal worth `value`: 25% down at 7.25%, rent near 0.8% of value a month. */
+function demoAnalysis(value: number, r: ReturnType<typeof createRandom>): Record<string, unknown> {
+  return {
+    purchase: { purchasePrice: value, arv: Math.round(value * (1.15 + r.next() * 0.2)), closingCostRate: 0.02, closingCostFixed: 1500 },
+    repairs: { items: [{ label: "Kitchen", cost: r.int(8, 30) * 1000 }, { label: "Roof", cost: r.int(4, 15) * 1000 }], contingencyRate: 0.1 },
+    financing: { loanToValue: 0.75, annualRate: 0.0725, amortizationYears: 30, interestOnly: false, pointsRate: 0.01 },
+    operating: {
+      monthlyRent: Math.round((value * (0.007 + r.next() * 0.003)) / 10) * 10,
+      otherMonthlyIncome: 0,
+      vacancyRate: 0.05,
+      managementRate: 0.08,
+      maintenanceRate: 0.05,
+      capexRate: 0.05,
+      annualPropertyTaxes: Math.round(value * 0.018),
+      annualInsurance: Math.round(value * 0.005),
+      monthlyHoa: 0,
+      monthlyUtilities: 0,
+      annualOtherExpenses: 0,
+    },
+    holding: { months: 2, monthlyTaxes: Math.round((value * 0.018) / 12), monthlyInsurance: Math.round((value * 0.005) / 12), monthlyUtilities: 150, monthlyOther: 0 },
+    projection: { holdYears: 5, rentGrowthRate: 0.03, expenseGrowthRate: 0.025, exitCapRate: 0.065, sellingCostRate: 0.06 },
+    offer: { maoPercent: 0.7, wholesaleFee: 0 },
+  };
 }

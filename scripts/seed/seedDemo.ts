@@ -81,7 +81,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
       )
       .execute();
 
-    await tx
+    const investors = await tx
       .insertInto("investors")
       .values(
         data.investors.map((inv, i) => ({
@@ -89,14 +89,26 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
           orgId: org.id,
           // The demo investor user is the first investor record, for the investor portal.
           userId: i === 0 ? ids.investor : null,
+          firstName: i === 0 ? "Ivan" : inv.firstName,
+          lastName: i === 0 ? "Investor" : inv.lastName,
           email: i === 0 ? DEMO_USERS[2].email : inv.email,
           preferences: inv.preferences,
+          propertyTypes: inv.preferences.propertyTypes,
+          marketStates: inv.preferences.markets.states,
+          marketCities: inv.preferences.markets.cities,
+          marketZips: inv.preferences.markets.zips,
+          targetReturn: inv.preferences.targetReturn / 100,
+          riskTolerance: inv.preferences.riskTolerance,
+          holdPeriodMonths: inv.preferences.holdPeriodMonths,
+          leveragePreference: inv.preferences.leverage,
         })),
       )
+      .returning("id")
       .execute();
 
     const stages = await tx.selectFrom("pipelineStages").select(["id", "position"]).where("orgId", "=", org.id).orderBy("position").execute();
     const positions = new Map<number, number>();
+    const opportunityIds: string[] = [];
     for (const opp of data.opportunities) {
       const property = await tx
         .insertInto("properties")
@@ -105,7 +117,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
         .executeTakeFirstOrThrow();
       const position = positions.get(opp.stageIndex) ?? 0;
       positions.set(opp.stageIndex, position + 1);
-      await tx
+      const row = await tx
         .insertInto("opportunities")
         .values({
           orgId: org.id,
@@ -118,9 +130,38 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
           value: opp.value,
           probability: opp.probability,
           expectedCloseDate: opp.expectedCloseDate,
+          analysis: opp.analysis,
+          lostReason: opp.stageIndex === 6 ? "Seller accepted a higher offer" : null,
         })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      opportunityIds.push(row.id);
+    }
+
+    // Two open deals shared with the demo investor; a few past investments for the portfolio charts.
+    const shared = data.opportunities.map((o, i) => ({ o, id: opportunityIds[i] })).filter(({ o }) => o.stageIndex >= 2 && o.stageIndex <= 4).slice(0, 2);
+    if (shared.length) {
+      await tx
+        .insertInto("opportunityShares")
+        .values(shared.map(({ id }) => ({ orgId: org.id, opportunityId: id, investorId: investors[0].id, sharedBy: ids.agent })))
         .execute();
     }
+    const won = data.opportunities.map((o, i) => ({ o, id: opportunityIds[i] })).filter(({ o }) => o.stageIndex === 5);
+    await tx
+      .insertInto("investments")
+      .values(
+        data.investments.map((v) => ({
+          orgId: org.id,
+          investorId: investors[v.investorIndex].id,
+          opportunityId: won.length ? won[v.dealIndex % won.length].id : null,
+          amount: v.amount,
+          investedAt: v.investedAt,
+          status: v.status,
+          realizedReturn: v.realizedReturn,
+          projectedReturn: v.projectedReturn,
+        })),
+      )
+      .execute();
   });
   return true;
 }

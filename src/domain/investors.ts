@@ -62,6 +62,8 @@ const investorFields = {
   riskTolerance: z.number({ error: "must be a number" }).int({ error: "must be a whole number" }).min(1, { error: "must be 1–10" }).max(10, { error: "must be 1–10" }).nullable().optional(),
   holdPeriodMonths: z.number({ error: "must be a number" }).int().min(1, { error: "must be 1–600 months" }).max(600, { error: "must be 1–600 months" }).nullable().optional(),
   leveragePreference: z.enum(LEVERAGE_PREFERENCES, { error: "must be none, low, moderate or high" }).nullable().optional(),
+  /** The portal login: a member of the org with the investor role (null unlinks). */
+  userId: z.uuid({ error: "must be a user id" }).nullable().optional(),
 };
 
 const minNotAboveMax = (v: { minInvestment?: number | null; maxInvestment?: number | null }) =>

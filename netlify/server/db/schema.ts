@@ -112,6 +112,14 @@ export interface InvestorsTable {
   capitalCommitted: ColumnType<string, number | string | undefined, number | string>;
   capitalAvailable: ColumnType<string, number | string | undefined, number | string>;
   preferences: Json;
+  propertyTypes: ColumnType<string[], string[] | undefined, string[]>;
+  marketStates: ColumnType<string[], string[] | undefined, string[]>;
+  marketCities: ColumnType<string[], string[] | undefined, string[]>;
+  marketZips: ColumnType<string[], string[] | undefined, string[]>;
+  targetReturn: Numeric | null;
+  riskTolerance: number | null;
+  holdPeriodMonths: number | null;
+  leveragePreference: string | null;
   createdAt: CreatedAt;
   updatedAt: Timestamp;
 }
@@ -129,6 +137,63 @@ export interface OpportunitiesTable {
   probability: Numeric | null;
   expectedCloseDate: ColumnType<Date | null, string | null | undefined, string | null>;
   version: Generated<number>;
+  stageEnteredAt: Generated<Date>;
+  closedAt: Date | null;
+  lostReason: string | null;
+  analysis: ColumnType<unknown, JsonDocument | null | undefined, JsonDocument | null>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface OpportunityStageMovesTable {
+  id: Generated<string>;
+  orgId: string;
+  opportunityId: string;
+  fromStageId: string | null;
+  toStageId: string | null;
+  movedBy: string | null;
+  movedAt: Generated<Date>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface OpportunitySharesTable {
+  id: Generated<string>;
+  orgId: string;
+  opportunityId: string;
+  investorId: string;
+  sharedBy: string | null;
+  sharedAt: Generated<Date>;
+  response: string | null;
+  comment: string | null;
+  respondedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface InvestmentsTable {
+  id: Generated<string>;
+  orgId: string;
+  investorId: string;
+  opportunityId: string | null;
+  amount: Numeric;
+  investedAt: ColumnType<Date, string | undefined, string>;
+  status: Generated<string>;
+  realizedReturn: Numeric | null;
+  projectedReturn: Numeric | null;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  orgId: string;
+  userId: string;
+  type: string;
+  title: string;
+  body: string | null;
+  link: string | null;
+  readAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   createdAt: CreatedAt;
   updatedAt: Timestamp;
 }
@@ -332,6 +397,10 @@ export interface Database {
   leadImports: LeadImportsTable;
   savedViews: SavedViewsTable;
   leadImportRejections: LeadImportRejectionsTable;
+  opportunityStageMoves: OpportunityStageMovesTable;
+  opportunityShares: OpportunitySharesTable;
+  investments: InvestmentsTable;
+  notifications: NotificationsTable;
   "auth.users": AuthUsersTable;
   "auth.refreshTokens": AuthRefreshTokensTable;
 }

@@ -15,6 +15,8 @@ export interface OrgFixture {
   stageId: string;
   leadId: string;
   sourceId: string;
+  /** An investor no deal is shared with yet (so a probe can insert a share). */
+  spareInvestorId: string;
 }
 
 /** Every table in public, how to find one row of it, and which column an UPDATE may touch. */
@@ -38,6 +40,10 @@ export const TABLES: Record<string, { key: "id" | "org_member"; touch: string }>
   lead_imports: { key: "id", touch: "status" },
   lead_import_rejections: { key: "id", touch: "updated_at" },
   saved_views: { key: "id", touch: "name" },
+  opportunity_stage_moves: { key: "id", touch: "updated_at" },
+  opportunity_shares: { key: "id", touch: "comment" },
+  investments: { key: "id", touch: "updated_at" },
+  notifications: { key: "id", touch: "read_at" },
 };
 
 /** The row a member of `org` would insert into `table` for `target` (their own org, or another). */
@@ -62,6 +68,10 @@ export function insertRow(table: string, target: OrgFixture, outsider: OrgFixtur
     case "lead_imports": return { org_id, csv: "Email\na@b.co", headers: sql`array['Email']::text[]` };
     case "lead_import_rejections": return { org_id, import_id: target.rows.lead_imports, row_number: 99, row_data: sql`'{}'::jsonb`, reason: "probe" };
     case "lead_forms": return { org_id, slug: `probe-${randomUUID().slice(0, 8)}`, name: "Probe" };
+    case "opportunity_stage_moves": return { org_id, opportunity_id: target.rows.opportunities, to_stage_id: target.stageId };
+    case "opportunity_shares": return { org_id, opportunity_id: target.rows.opportunities, investor_id: target.spareInvestorId };
+    case "investments": return { org_id, investor_id: target.rows.investors, amount: 1000 };
+    case "notifications": return { org_id, user_id: target.users.agent.id, type: "probe", title: "Probe" };
     case "audit_log": return { org_id, action: "insert", table_name: "probe", record_id: "probe", hash: "forged" };
     default: throw new Error(`no insert row for ${table}`);
   }
@@ -100,6 +110,11 @@ export async function createOrgFixture(db: Kysely<Database>, label: string): Pro
     const rejection = await tx.insertInto("leadImportRejections").values({ orgId, importId: upload.id, rowNumber: 2, rowData: { Email: "a@b.co" }, reason: "test" }).returning("id").executeTakeFirstOrThrow();
     // A view the owner shared with the org's staff.
     const view = await tx.insertInto("savedViews").values({ orgId, ownerId: users.owner.id, name: "Hot probate", query: { status: ["new"] }, shared: true }).returning("id").executeTakeFirstOrThrow();
+    const spareInvestor = await tx.insertInto("investors").values({ orgId, firstName: `Spare investor ${label}`, preferences: {} }).returning("id").executeTakeFirstOrThrow();
+    const move = await tx.selectFrom("opportunityStageMoves").select("id").where("opportunityId", "=", opp.id).executeTakeFirstOrThrow(); // written by the trigger
+    const share = await tx.insertInto("opportunityShares").values({ orgId, opportunityId: opp.id, investorId: investor.id }).returning("id").executeTakeFirstOrThrow();
+    const investment = await tx.insertInto("investments").values({ orgId, investorId: investor.id, opportunityId: opp.id, amount: 50_000 }).returning("id").executeTakeFirstOrThrow();
+    const notification = await tx.insertInto("notifications").values({ orgId, userId: users.owner.id, type: "investor.interested", title: "Someone is interested" }).returning("id").executeTakeFirstOrThrow();
     const job = await tx.insertInto("jobOutbox").values({ orgId, queue: "enrichment", name: "enrich", payload: {} }).returning("id").executeTakeFirstOrThrow();
     return {
       orgId,
@@ -107,6 +122,7 @@ export async function createOrgFixture(db: Kysely<Database>, label: string): Pro
       stageId: stage.id,
       leadId: lead.id,
       sourceId: source.id,
+      spareInvestorId: spareInvestor.id,
       rows: {
         orgs: orgId,
         profiles: users.owner.id,
@@ -126,6 +142,10 @@ export async function createOrgFixture(db: Kysely<Database>, label: string): Pro
         lead_imports: upload.id,
         saved_views: view.id,
         lead_import_rejections: rejection.id,
+        opportunity_stage_moves: move.id,
+        opportunity_shares: share.id,
+        investments: investment.id,
+        notifications: notification.id,
         audit_log: "", // filled in below: audit entries are written at commit
       },
     };

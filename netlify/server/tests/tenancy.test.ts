@@ -25,7 +25,7 @@ const OWN_ORG_ACCESS: Record<string, Record<Op, OrgRole[]>> = {
   org_members: { select: STAFF, insert: MANAGERS, update: MANAGERS, delete: MANAGERS }, // the agent's membership
   properties: staffAll,
   leads: staffAll,
-  pipeline_stages: { select: STAFF, insert: MANAGERS, update: MANAGERS, delete: MANAGERS },
+  pipeline_stages: { select: ALL, insert: MANAGERS, update: MANAGERS, delete: MANAGERS }, // stage names: the portal shows them
   investors: staffAll,
   opportunities: staffAll,
   activities: staffAll,
@@ -39,6 +39,11 @@ const OWN_ORG_ACCESS: Record<string, Record<Op, OrgRole[]>> = {
   lead_imports: { select: STAFF, insert: STAFF, update: STAFF, delete: [] },
   lead_import_rejections: { select: STAFF, insert: [], update: [], delete: [] },
   saved_views: { select: STAFF, insert: STAFF, update: MANAGERS, delete: MANAGERS }, // the owner's shared view: agents read it only
+  opportunity_stage_moves: { select: STAFF, insert: [], update: [], delete: [] }, // written by a trigger only
+  // The fixture's share is with an investor record no user is linked to: the org's investor user sees none.
+  opportunity_shares: { select: STAFF, insert: STAFF, update: STAFF, delete: STAFF },
+  investments: staffAll,
+  notifications: { select: ["owner"], insert: [], update: ["owner"], delete: [] }, // the owner's own notification
 };
 
 class Rollback {

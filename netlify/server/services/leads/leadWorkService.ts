@@ -4,10 +4,9 @@ import { STAFF_ROLES } from "../../../../src/domain/roles";
 import type { Activity, Task } from "../../../../src/domain/leadWork";
 import type { Tx } from "../../db/transactions";
 import { conflict, notFound, validationFailed } from "../../http/errors";
-import { decodeListCursor, encodeListCursor } from "./listCursor";
+import { addNote as addSubjectNote, createTask, listActivities, listTasks, TASK_COLUMNS, toTask } from "../work/subjectWork";
 import { isUuid } from "../../http/ids";
 
-const micros = sql<string>`to_char(a.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /** The lead (locked for the rest of the transaction when asked), or 404 — also for another org's lead. */
 export async function requireLead(tx: Tx, orgId: string, id: string, lock = false) {
@@ -28,75 +27,23 @@ export async function assertStaffMember(tx: Tx, orgId: string, userId: string | 
 /** The lead's timeline, newest first, with the actor's name. */
 export async function listLeadActivities(tx: Tx, orgId: string, leadId: string, q: { limit: number; cursor?: string }): Promise<Page<Activity>> {
   await requireLead(tx, orgId, leadId);
-  let query = tx
-    .selectFrom("activities as a")
-    .leftJoin("profiles as p", "p.id", "a.actorId")
-    .select(["a.id", "a.type", "a.body", "a.data", "a.actorId", "p.fullName", "p.email", "a.occurredAt"])
-    .select(micros.as("cursorTs"))
-    .where("a.orgId", "=", orgId)
-    .where("a.leadId", "=", leadId)
-    .orderBy("a.occurredAt", "desc")
-    .orderBy("a.id", "desc")
-    .limit(q.limit + 1);
-  if (q.cursor) {
-    const after = decodeListCursor(q.cursor, "activity:desc");
-    query = query.where(sql<boolean>`(a.occurred_at, a.id) < (cast(${after.value} as text)::timestamptz, ${after.id}::uuid)`);
-  }
-  const rows = await query.execute();
-  const page = rows.slice(0, q.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((r) => ({
-      id: r.id,
-      type: r.type,
-      body: r.body,
-      data: (r.data ?? {}) as Record<string, unknown>,
-      actorId: r.actorId,
-      actorName: r.fullName ?? r.email ?? null,
-      occurredAt: new Date(r.occurredAt).toISOString(),
-    })),
-    nextCursor: rows.length > q.limit && last ? encodeListCursor({ sort: "activity:desc", value: last.cursorTs, id: last.id }) : null,
-  };
+  return listActivities(tx, orgId, { kind: "lead", id: leadId }, q);
 }
 
 export async function addNote(tx: Tx, orgId: string, leadId: string, actorId: string, body: string): Promise<Activity> {
   await requireLead(tx, orgId, leadId);
-  const row = await tx
-    .insertInto("activities")
-    .values({ orgId, leadId, actorId, type: "note", body, data: {} })
-    .returning(["id", "type", "body", "data", "actorId", "occurredAt"])
-    .executeTakeFirstOrThrow();
-  return { ...row, data: {}, actorName: null, occurredAt: new Date(row.occurredAt).toISOString() };
+  return addSubjectNote(tx, orgId, { kind: "lead", id: leadId }, actorId, body);
 }
-
-type TaskRow = { id: string; title: string; status: string; dueAt: Date | string | null; assigneeId: string | null; leadId: string | null; opportunityId: string | null; completedAt: Date | string | null; createdAt: Date };
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
-const toTask = (r: TaskRow): Task => ({ ...r, status: r.status as Task["status"], dueAt: iso(r.dueAt), completedAt: iso(r.completedAt), createdAt: new Date(r.createdAt).toISOString() });
-const TASK_COLUMNS = ["id", "title", "status", "dueAt", "assigneeId", "leadId", "opportunityId", "completedAt", "createdAt"] as const;
 
 export async function listLeadTasks(tx: Tx, orgId: string, leadId: string): Promise<Task[]> {
   await requireLead(tx, orgId, leadId);
-  const rows = await tx
-    .selectFrom("tasks")
-    .select(TASK_COLUMNS)
-    .where("orgId", "=", orgId)
-    .where("leadId", "=", leadId)
-    .orderBy(sql`status = 'open'`, "desc")
-    .orderBy(sql`due_at`, sql`asc nulls last`)
-    .execute();
-  return rows.map(toTask);
+  return listTasks(tx, orgId, { kind: "lead", id: leadId });
 }
 
 export async function createLeadTask(tx: Tx, orgId: string, leadId: string, actorId: string, input: { title: string; dueAt?: string | null; assigneeId?: string | null }): Promise<Task> {
   await requireLead(tx, orgId, leadId);
   await assertStaffMember(tx, orgId, input.assigneeId);
-  const row = await tx
-    .insertInto("tasks")
-    .values({ orgId, leadId, title: input.title, dueAt: input.dueAt ?? null, assigneeId: input.assigneeId === undefined ? actorId : input.assigneeId })
-    .returning(TASK_COLUMNS)
-    .executeTakeFirstOrThrow();
-  await tx.insertInto("activities").values({ orgId, leadId, actorId, type: "task.created", body: input.title, data: { taskId: row.id, dueAt: iso(row.dueAt) } }).execute();
-  return toTask(row);
+  return createTask(tx, orgId, { kind: "lead", id: leadId }, actorId, input);
 }
 
 export async function updateTask(
@@ -117,8 +64,8 @@ export async function updateTask(
     .returning(TASK_COLUMNS)
     .executeTakeFirst();
   if (!row) throw notFound("Task");
-  if (patch.status === "done" && row.leadId) {
-    await tx.insertInto("activities").values({ orgId, leadId: row.leadId, actorId, type: "task.completed", body: row.title, data: { taskId } }).execute();
+  if (patch.status === "done" && (row.leadId || row.opportunityId)) {
+    await tx.insertInto("activities").values({ orgId, leadId: row.leadId, opportunityId: row.opportunityId, actorId, type: "task.completed", body: row.title, data: { taskId } }).execute();
   }
   return toTask(row);
 }

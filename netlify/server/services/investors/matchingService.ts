@@ -1,0 +1,77 @@
+import { sql } from "kysely";
+import type { DealMatchesResponse, InvestorMatchesResponse } from "../../../../src/domain/investors";
+import { ruleBasedMatcher } from "../../../../src/domain/matching/ruleBasedMatcher";
+import type { DealMatcher } from "../../../../src/domain/matching/types";
+import type { Tx } from "../../db/transactions";
+import { cardQuery, toCard } from "../pipeline/opportunityCard";
+import { requireOpportunity } from "../pipeline/opportunitiesService";
+import { dealFactsFor, type DealSource } from "./dealFacts";
+import { toInvestor, toMatchingInvestor } from "./investorDto";
+import { requireInvestor } from "./investorsService";
+
+/** The matcher in use: rule-based today; a learned model implements the same DealMatcher interface. */
+export const activeMatcher: DealMatcher = ruleBasedMatcher;
+
+async function dealSource(tx: Tx, orgId: string, opportunityId: string): Promise<DealSource> {
+  const opp = await requireOpportunity(tx, orgId, opportunityId);
+  const property = opp.propertyId
+    ? await tx.selectFrom("properties").select(["propertyType", "state", "city", "zip"]).where("orgId", "=", orgId).where("id", "=", opp.propertyId).executeTakeFirst()
+    : undefined;
+  return { id: opp.id, value: opp.value === null ? null : Number(opp.value), analysis: opp.analysis, property: property ?? null };
+}
+
+/**
+ * The investors who fit a deal, best first, with the reasons. The database drops the investors a hard
+ * constraint rules out for sure (amount outside their range or above their capital, another property type,
+ * none of their states or ZIPs when they named no cities); the matcher checks every constraint again and scores.
+ */
+export async function matchInvestors(tx: Tx, orgId: string, opportunityId: string, limit = 50): Promise<InvestorMatchesResponse> {
+  const source = await dealSource(tx, orgId, opportunityId);
+  const deal = dealFactsFor(source);
+  const amount = deal.askingAmount;
+  const rows = await tx
+    .selectFrom("investors")
+    .selectAll()
+    .where("orgId", "=", orgId)
+    .where((eb) => eb.or([eb("minInvestment", "is", null), eb("minInvestment", "<=", String(amount))]))
+    .where((eb) => eb.or([eb("maxInvestment", "is", null), eb("maxInvestment", ">=", String(amount))]))
+    .where("capitalAvailable", ">=", String(amount))
+    .where(sql<boolean>`(cardinality(property_types) = 0 or ${deal.propertyType} = any (property_types))`)
+    .where(
+      sql<boolean>`(cardinality(market_cities) > 0 or (cardinality(market_states) = 0 and cardinality(market_zips) = 0)
+        or ${deal.state.toUpperCase()} = any (market_states) or ${deal.zip.slice(0, 5)} = any (market_zips))`,
+    )
+    .execute();
+  const investors = rows.map((r) => toMatchingInvestor(toInvestor(r), deal.holdPeriodMonths));
+  const shared = new Set(
+    (await tx.selectFrom("opportunityShares").select("investorId").where("orgId", "=", orgId).where("opportunityId", "=", opportunityId).execute()).map((s) => s.investorId),
+  );
+  const names = new Map(investors.map((i) => [i.id, i.name]));
+  const results = activeMatcher.match(deal, investors, { limit });
+  return {
+    matcher: activeMatcher.version,
+    items: results
+      .filter((r) => r.eligible)
+      .map((r) => ({ investorId: r.investorId, name: names.get(r.investorId) ?? "", score: r.score, reasons: r.reasons, marketMatch: r.marketMatch, shared: shared.has(r.investorId) })),
+  };
+}
+
+/** The org's open deals that fit an investor, best first. */
+export async function matchDeals(tx: Tx, orgId: string, investorId: string, limit = 50): Promise<DealMatchesResponse> {
+  const investor = await requireInvestor(tx, orgId, investorId);
+  const rows = await cardQuery(tx, orgId)
+    .innerJoin("pipelineStages as st", "st.id", "o.stageId")
+    .select(["o.analysis"])
+    .where("st.kind", "=", "open")
+    .execute();
+  const scored = rows
+    .map((row) => {
+      const deal = dealFactsFor({ id: row.id, value: row.value === null ? null : Number(row.value), analysis: row.analysis, property: { propertyType: row.propertyType, state: row.state, city: row.city, zip: row.zip } });
+      const [result] = activeMatcher.match(deal, [toMatchingInvestor(investor, deal.holdPeriodMonths)]);
+      return { row, result };
+    })
+    .filter((x) => x.result?.eligible)
+    .sort((a, b) => b.result.score - a.result.score || a.row.id.localeCompare(b.row.id))
+    .slice(0, limit);
+  return { matcher: activeMatcher.version, items: scored.map(({ row, result }) => ({ opportunity: toCard(row, 0), score: result.score, reasons: result.reasons })) };
+}
