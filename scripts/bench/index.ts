@@ -1,4 +1,4 @@
-// npm run bench [-- rls | search | ingest | coldstart]
+// npm run bench [-- rls | search | ingest | coldstart | pipeline]
 //
 // Benchmarks on the machine's PostgreSQL, each figure beside a baseline measured in the same run:
 //   rls        the leads list as the API runs it (asUser: role + claims, RLS) vs the same query as the superuser
@@ -8,6 +8,8 @@
 //              transactions at the same concurrency and pool size
 //   coldstart  a function module imported in a fresh Node process and answering its first request, vs tsx's
 //              own start-up (a child that imports nothing)
+//   pipeline   the deal board with 2,000 open deals as the API builds it vs the same rows read raw; matching one
+//              deal against 10,000 investors (the endpoint's service, the matcher alone) vs reading the rows / a bare loop
 // It creates its own database hk_bench_<pid> beside DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test),
 // migrates it with netlify/server/db/migrate.ts, and drops it at the end — also on failure and on Ctrl-C.
 // Prints tables and writes bench-results/latest.json.
@@ -22,16 +24,18 @@ import { createBenchDatabase, DEFAULT_ADMIN_URL, scriptHandle, type BenchDatabas
 import { DEFAULT_COLDSTART_OPTIONS, runColdStart, type ColdStartResult } from "./coldstart";
 import { seedFixture } from "./fixtures";
 import { DEFAULT_INGEST_OPTIONS, runIngest, type IngestResult } from "./ingest";
+import { DEFAULT_PIPELINE_OPTIONS, runPipeline, type PipelineResult } from "./pipeline";
 import { DEFAULT_RLS_OPTIONS, runRls, type RlsResult } from "./rls";
 import { DEFAULT_SEARCH_OPTIONS, runSearch, type SearchResult } from "./search";
 import { fmt, round, table } from "./stats";
 
-const BENCHMARKS = ["rls", "search", "ingest", "coldstart"] as const;
+const BENCHMARKS = ["rls", "search", "ingest", "coldstart", "pipeline"] as const;
 type Benchmark = (typeof BENCHMARKS)[number];
 const LEADS_PER_ORG = 100_000;
 const RLS_TARGET = 1.2;
 const INGEST_TARGETS = { rateVsBaseline: 0.5, p99Ms: 50 };
 const SEARCH_TARGET_P95_MS = 25;
+const MATCH_TARGET_P95_MS = 50;
 
 function parseArgs(argv: string[]): Set<Benchmark> {
   const names = argv.filter((a) => !a.startsWith("-"));
@@ -192,6 +196,30 @@ function printColdStart(r: ColdStartResult) {
   for (const f of r.findings) console.log(`  ${f}`);
 }
 
+function printPipeline(r: PipelineResult) {
+  const o = r.options;
+  console.log(
+    `\nPipeline — org A with ${o.openOpportunities.toLocaleString("en-US")} open deals over five stages and ${o.investors.toLocaleString("en-US")} investors ` +
+      `(seeded in ${(r.seedMs / 1000).toFixed(1)} s); ${o.boardRuns} board loads and ${o.matchRuns} matches per variant after ${o.warmup} warm-up calls, as the agent of org A.`,
+  );
+  console.log(`board subject = asUser(loadPipeline): RLS, per-stage counts/totals query + cards query joined to properties and owners, mapped (${r.board.cards} cards, ${r.board.jsonKb} KB of JSON)`);
+  console.log(`board baseline = asService: select the org's deals joined to their properties, no RLS, no aggregates, no mapping`);
+  console.log(`match subject = asUser(matchInvestors): load the deal, SQL pre-filter on hard constraints, rule-based matcher, top 50`);
+  console.log(`(render time of the board in Chromium: see the e2e benchmark note in scripts/bench/README.md)\n`);
+  const b = r.board;
+  const m = r.matching;
+  const rows: string[][] = [
+    ["board load (API)", "p50 ms", fmt(b.subject.p50, 2), fmt(b.baseline.p50, 2), fmt(b.subject.p50 / b.baseline.p50), ""],
+    ["", "p95 ms", fmt(b.subject.p95, 2), fmt(b.baseline.p95, 2), fmt(b.subject.p95 / b.baseline.p95), "(reported)"],
+    ["match 1 deal × investors (endpoint)", "p50 ms", fmt(m.endpoint.p50, 2), fmt(m.readInvestors.p50, 2), fmt(m.endpoint.p50 / m.readInvestors.p50), "baseline: read all investor rows"],
+    ["", "p95 ms", fmt(m.endpoint.p95, 2), fmt(m.readInvestors.p95, 2), fmt(m.endpoint.p95 / m.readInvestors.p95), `< ${r.targetMatchP95Ms} ms ${m.endpoint.p95 < r.targetMatchP95Ms ? "ok" : "ABOVE"}`],
+    [`matcher alone, ${m.candidates.toLocaleString("en-US")} in memory`, "p50 ms", fmt(m.matcherOnly.p50, 2), fmt(m.loopBaseline.p50, 3), fmt(m.matcherOnly.p50 / m.loopBaseline.p50), "baseline: bare loop, one comparison"],
+    ["", "p95 ms", fmt(m.matcherOnly.p95, 2), fmt(m.loopBaseline.p95, 3), fmt(m.matcherOnly.p95 / m.loopBaseline.p95), `< ${r.targetMatchP95Ms} ms ${m.matcherOnly.p95 < r.targetMatchP95Ms ? "ok" : "ABOVE"}`],
+  ];
+  console.log(table(["measure", "metric", "subject", "baseline", "ratio", "target / note"], rows));
+  console.log(`(${m.eligible} investors eligible for the deal)`);
+}
+
 async function main() {
   const selected = parseArgs(process.argv.slice(2));
   const adminUrl = process.env.DATABASE_URL || DEFAULT_ADMIN_URL;
@@ -217,7 +245,7 @@ async function main() {
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
 
-  const results: { rls?: RlsResult; search?: SearchResult; ingest?: IngestResult; coldstart?: ColdStartResult } = {};
+  const results: { rls?: RlsResult; search?: SearchResult; ingest?: IngestResult; coldstart?: ColdStartResult; pipeline?: PipelineResult } = {};
   try {
     console.log(`Creating and migrating hk_bench_${process.pid} on ${redact(adminUrl)} …`);
     bench = await createBenchDatabase(adminUrl);
@@ -246,10 +274,16 @@ async function main() {
       results.coldstart = await runColdStart(bench.url, fixture, DEFAULT_COLDSTART_OPTIONS);
     }
 
+    if (selected.has("pipeline")) {
+      console.log(`Running pipeline …`);
+      results.pipeline = await runPipeline(bench.url, fixture, DEFAULT_PIPELINE_OPTIONS, MATCH_TARGET_P95_MS);
+    }
+
     if (results.rls) printRls(results.rls);
     if (results.search) printSearch(results.search);
     if (results.ingest) printIngest(results.ingest);
     if (results.coldstart) printColdStart(results.coldstart);
+    if (results.pipeline) printPipeline(results.pipeline);
 
     const report = {
       startedAt: new Date(started).toISOString(),

@@ -41,21 +41,40 @@ export function investorColumns(input: Record<string, unknown>): Record<string, 
   return out;
 }
 
+/** The columns the matcher reads, as selected from investors (or an Investor with its markets renamed). */
+export interface MatchingInvestorRow {
+  id: string;
+  firstName: string;
+  lastName: string | null;
+  propertyTypes: string[];
+  marketStates: string[];
+  marketCities: string[];
+  marketZips: string[];
+  minInvestment: unknown;
+  maxInvestment: unknown;
+  capitalAvailable: unknown;
+  targetReturn: unknown;
+  riskTolerance: number | null;
+  holdPeriodMonths: number | null;
+  leveragePreference: string | null;
+  accreditationStatus: string;
+}
+
 /**
  * The investor as the matcher reads them. Preferences left blank match anything: no minimum, no maximum,
  * no target return, middling risk tolerance (5), a moderate leverage preference; the hold period defaults to
  * the deal's own (so it neither helps nor hurts).
  */
-export function toMatchingInvestor(r: Investor, dealHoldMonths: number): MatchingInvestor {
+export function toMatchingInvestor(r: MatchingInvestorRow, dealHoldMonths: number): MatchingInvestor {
   return {
     id: r.id,
     name: [r.firstName, r.lastName].filter(Boolean).join(" "),
-    propertyTypes: r.propertyTypes,
-    markets: { states: r.states, cities: r.cities, zips: r.zips },
-    minInvestment: r.minInvestment ?? 0,
-    maxInvestment: r.maxInvestment ?? Number.MAX_SAFE_INTEGER,
-    capitalAvailable: r.capitalAvailable,
-    targetReturn: r.targetReturn ?? 0,
+    propertyTypes: r.propertyTypes ?? [],
+    markets: { states: r.marketStates ?? [], cities: r.marketCities ?? [], zips: r.marketZips ?? [] },
+    minInvestment: num(r.minInvestment) ?? 0,
+    maxInvestment: num(r.maxInvestment) ?? Number.MAX_SAFE_INTEGER,
+    capitalAvailable: Number(r.capitalAvailable),
+    targetReturn: num(r.targetReturn) ?? 0,
     riskTolerance: r.riskTolerance ?? 5,
     holdPeriodMonths: r.holdPeriodMonths ?? dealHoldMonths,
     leveragePreference: (r.leveragePreference ?? "moderate") as LeveragePreference,

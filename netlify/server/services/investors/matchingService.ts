@@ -6,8 +6,14 @@ import type { Tx } from "../../db/transactions";
 import { cardQuery, toCard } from "../pipeline/opportunityCard";
 import { requireOpportunity } from "../pipeline/opportunitiesService";
 import { dealFactsFor, type DealSource } from "./dealFacts";
-import { toInvestor, toMatchingInvestor } from "./investorDto";
+import { toMatchingInvestor } from "./investorDto";
 import { requireInvestor } from "./investorsService";
+
+/** Just what the matcher reads (parsing every column of thousands of rows showed in the benchmark). */
+const MATCHING_COLUMNS = [
+  "id", "firstName", "lastName", "propertyTypes", "marketStates", "marketCities", "marketZips", "minInvestment", "maxInvestment",
+  "capitalAvailable", "targetReturn", "riskTolerance", "holdPeriodMonths", "leveragePreference", "accreditationStatus",
+] as const;
 
 /** The matcher in use: rule-based today; a learned model implements the same DealMatcher interface. */
 export const activeMatcher: DealMatcher = ruleBasedMatcher;
@@ -31,18 +37,19 @@ export async function matchInvestors(tx: Tx, orgId: string, opportunityId: strin
   const amount = deal.askingAmount;
   const rows = await tx
     .selectFrom("investors")
-    .selectAll()
+    .select(MATCHING_COLUMNS)
     .where("orgId", "=", orgId)
     .where((eb) => eb.or([eb("minInvestment", "is", null), eb("minInvestment", "<=", String(amount))]))
     .where((eb) => eb.or([eb("maxInvestment", "is", null), eb("maxInvestment", ">=", String(amount))]))
     .where("capitalAvailable", ">=", String(amount))
     .where(sql<boolean>`(cardinality(property_types) = 0 or ${deal.propertyType} = any (property_types))`)
     .where(
-      sql<boolean>`(cardinality(market_cities) > 0 or (cardinality(market_states) = 0 and cardinality(market_zips) = 0)
-        or ${deal.state.toUpperCase()} = any (market_states) or ${deal.zip.slice(0, 5)} = any (market_zips))`,
+      sql<boolean>`((cardinality(market_states) = 0 and cardinality(market_cities) = 0 and cardinality(market_zips) = 0)
+        or ${deal.state.toUpperCase()} = any (market_states) or ${deal.zip.slice(0, 5)} = any (market_zips)
+        or exists (select 1 from unnest(market_cities) c where lower(trim(split_part(c, ',', 1))) = ${deal.city.toLowerCase()}))`,
     )
     .execute();
-  const investors = rows.map((r) => toMatchingInvestor(toInvestor(r), deal.holdPeriodMonths));
+  const investors = rows.map((r) => toMatchingInvestor(r, deal.holdPeriodMonths));
   const shared = new Set(
     (await tx.selectFrom("opportunityShares").select("investorId").where("orgId", "=", orgId).where("opportunityId", "=", opportunityId).execute()).map((s) => s.investorId),
   );
@@ -59,6 +66,7 @@ export async function matchInvestors(tx: Tx, orgId: string, opportunityId: strin
 /** The org's open deals that fit an investor, best first. */
 export async function matchDeals(tx: Tx, orgId: string, investorId: string, limit = 50): Promise<DealMatchesResponse> {
   const investor = await requireInvestor(tx, orgId, investorId);
+  const investorRow = { ...investor, marketStates: investor.states, marketCities: investor.cities, marketZips: investor.zips };
   const rows = await cardQuery(tx, orgId)
     .innerJoin("pipelineStages as st", "st.id", "o.stageId")
     .select(["o.analysis"])
@@ -67,7 +75,7 @@ export async function matchDeals(tx: Tx, orgId: string, investorId: string, limi
   const scored = rows
     .map((row) => {
       const deal = dealFactsFor({ id: row.id, value: row.value === null ? null : Number(row.value), analysis: row.analysis, property: { propertyType: row.propertyType, state: row.state, city: row.city, zip: row.zip } });
-      const [result] = activeMatcher.match(deal, [toMatchingInvestor(investor, deal.holdPeriodMonths)]);
+      const [result] = activeMatcher.match(deal, [toMatchingInvestor(investorRow, deal.holdPeriodMonths)]);
       return { row, result };
     })
     .filter((x) => x.result?.eligible)
