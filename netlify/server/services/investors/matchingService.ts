@@ -59,7 +59,7 @@ export async function matchInvestors(tx: Tx, orgId: string, opportunityId: strin
     matcher: activeMatcher.version,
     items: results
       .filter((r) => r.eligible)
-      .map((r) => ({ investorId: r.investorId, name: names.get(r.investorId) ?? "", score: r.score, reasons: r.reasons, marketMatch: r.marketMatch, shared: shared.has(r.investorId) })),
+      .map((r) => ({ investorId: r.investorId, name: names.get(r.investorId) ?? "", score: Math.round(r.score * 10) / 10, reasons: r.reasons, marketMatch: r.marketMatch, shared: shared.has(r.investorId) })),
   };
 }
 
@@ -81,5 +81,5 @@ export async function matchDeals(tx: Tx, orgId: string, investorId: string, limi
     .filter((x) => x.result?.eligible)
     .sort((a, b) => b.result.score - a.result.score || a.row.id.localeCompare(b.row.id))
     .slice(0, limit);
-  return { matcher: activeMatcher.version, items: scored.map(({ row, result }) => ({ opportunity: toCard(row, 0), score: result.score, reasons: result.reasons })) };
+  return { matcher: activeMatcher.version, items: scored.map(({ row, result }) => ({ opportunity: toCard(row, 0), score: Math.round(result.score * 10) / 10, reasons: result.reasons })) };
 }
