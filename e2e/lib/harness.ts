@@ -80,11 +80,15 @@ export async function fillSignIn(page: Page, email: string, password = DEMO_PASS
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
-/** Opens /login, signs in and waits for the leads page. */
-export async function signIn(t: TestContext, email: string, password = DEMO_PASSWORD): Promise<void> {
+/** Where each role lands after signing in: staff on the leads, investors in their portal. */
+export const LANDING_PATHS = ["/leads", "/portal"] as const;
+
+/** Opens /login, signs in and waits for the page the role lands on (/leads for staff, /portal for investors); returns its path. */
+export async function signIn(t: TestContext, email: string, password = DEMO_PASSWORD): Promise<string> {
   await t.page.goto(`${t.baseURL}/login`);
   await fillSignIn(t.page, email, password);
-  await waitForPath(t.page, "/leads");
+  await t.page.waitForURL((url) => (LANDING_PATHS as readonly string[]).includes(url.pathname), { timeout: 15_000 });
+  return new URL(t.page.url()).pathname;
 }
 
 /** Waits until the leads table shows more than `min` rows and returns the count. */

@@ -10,5 +10,6 @@ export function requireSession({ location }: { location: ParsedLocation }): void
 
 /** beforeLoad of /login and /signup: someone already signed in goes straight to the app. */
 export function redirectIfSignedIn(): void {
-  if (isSignedIn()) throw redirect({ to: "/leads", replace: true });
+  // "/" sends each role to its home: staff to /leads, investors to /portal.
+  if (isSignedIn()) throw redirect({ to: "/", replace: true });
 }

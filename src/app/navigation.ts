@@ -15,7 +15,7 @@ export interface NavItem {
 export const NAV_GROUP_LABELS: Record<NavGroup, string | null> = { main: null, settings: "Settings" };
 
 export const NAV_ITEMS: readonly NavItem[] = [
-  { to: "/leads", label: "Leads", icon: Users, roles: ORG_ROLES, group: "main" },
+  { to: "/leads", label: "Leads", icon: Users, roles: STAFF_ROLES, group: "main" },
   { to: "/leads/import", label: "Import leads", icon: Upload, roles: STAFF_ROLES, group: "main" },
   { to: "/pipeline", label: "Pipeline", icon: KanbanSquare, roles: STAFF_ROLES, group: "main" },
   { to: "/investors", label: "Investors", icon: Handshake, roles: STAFF_ROLES, group: "main" },

@@ -95,6 +95,7 @@ export const listInvestorsQuerySchema = z
   })
   .strict();
 
+/** Money in dollars: invested capital, and returns as dollar gains (realised on exited deals, projected on active ones). */
 export interface PortfolioSummary {
   deals: number;
   investedCapital: number;
