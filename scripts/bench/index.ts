@@ -1,4 +1,4 @@
-// npm run bench [-- rls | search | ingest | coldstart | pipeline]
+// npm run bench [-- rls | search | ingest | coldstart | pipeline | ml-train | ml-score]
 //
 // Benchmarks on the machine's PostgreSQL, each figure beside a baseline measured in the same run:
 //   rls        the leads list as the API runs it (asUser: role + claims, RLS) vs the same query as the superuser
@@ -10,6 +10,9 @@
 //              own start-up (a child that imports nothing)
 //   pipeline   the deal board with 2,000 open deals as the API builds it vs the same rows read raw; matching one
 //              deal against 10,000 investors (the endpoint's service, the matcher alone) vs reading the rows / a bare loop
+//   ml-train   the GBDT trainer on 100,000 × 30 synthetic rows (200 trees, depth 6) vs XGBoost's time on this machine
+//   ml-score   batch-scoring 10,000 rows with an exported model vs a bare dot product over the same matrix
+// (the ml-* benchmarks need no database; run alone they skip creating one)
 // It creates its own database hk_bench_<pid> beside DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test),
 // migrates it with netlify/server/db/migrate.ts, and drops it at the end — also on failure and on Ctrl-C.
 // Prints tables and writes bench-results/latest.json.
@@ -25,11 +28,14 @@ import { DEFAULT_COLDSTART_OPTIONS, runColdStart, type ColdStartResult } from ".
 import { seedFixture } from "./fixtures";
 import { DEFAULT_INGEST_OPTIONS, runIngest, type IngestResult } from "./ingest";
 import { DEFAULT_PIPELINE_OPTIONS, runPipeline, type PipelineResult } from "./pipeline";
+import { printMlScore, runMlScore, type MlScoreResult } from "./mlScore";
+import { printMlTrain, runMlTrain, type MlTrainResult } from "./mlTrain";
 import { DEFAULT_RLS_OPTIONS, runRls, type RlsResult } from "./rls";
 import { DEFAULT_SEARCH_OPTIONS, runSearch, type SearchResult } from "./search";
 import { fmt, round, table } from "./stats";
 
-const BENCHMARKS = ["rls", "search", "ingest", "coldstart", "pipeline"] as const;
+const BENCHMARKS = ["rls", "search", "ingest", "coldstart", "pipeline", "ml-train", "ml-score"] as const;
+const DATABASE_BENCHMARKS: readonly Benchmark[] = ["rls", "search", "ingest", "coldstart", "pipeline"];
 type Benchmark = (typeof BENCHMARKS)[number];
 const LEADS_PER_ORG = 100_000;
 const RLS_TARGET = 1.2;
@@ -245,7 +251,14 @@ async function main() {
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
 
-  const results: { rls?: RlsResult; search?: SearchResult; ingest?: IngestResult; coldstart?: ColdStartResult; pipeline?: PipelineResult } = {};
+  const results: { rls?: RlsResult; search?: SearchResult; ingest?: IngestResult; coldstart?: ColdStartResult; pipeline?: PipelineResult; mlTrain?: MlTrainResult; mlScore?: MlScoreResult } = {};
+  if (![...selected].some((b) => DATABASE_BENCHMARKS.includes(b))) {
+    if (selected.has("ml-train")) results.mlTrain = await runMlTrain();
+    if (selected.has("ml-score")) results.mlScore = await runMlScore();
+    if (results.mlTrain) printMlTrain(results.mlTrain);
+    if (results.mlScore) printMlScore(results.mlScore);
+    return;
+  }
   try {
     console.log(`Creating and migrating hk_bench_${process.pid} on ${redact(adminUrl)} …`);
     bench = await createBenchDatabase(adminUrl);
@@ -279,11 +292,22 @@ async function main() {
       results.pipeline = await runPipeline(bench.url, fixture, DEFAULT_PIPELINE_OPTIONS, MATCH_TARGET_P95_MS);
     }
 
+    if (selected.has("ml-train")) {
+      console.log(`Running ml-train …`);
+      results.mlTrain = await runMlTrain();
+    }
+    if (selected.has("ml-score")) {
+      console.log(`Running ml-score …`);
+      results.mlScore = await runMlScore();
+    }
+
     if (results.rls) printRls(results.rls);
     if (results.search) printSearch(results.search);
     if (results.ingest) printIngest(results.ingest);
     if (results.coldstart) printColdStart(results.coldstart);
     if (results.pipeline) printPipeline(results.pipeline);
+    if (results.mlTrain) printMlTrain(results.mlTrain);
+    if (results.mlScore) printMlScore(results.mlScore);
 
     const report = {
       startedAt: new Date(started).toISOString(),
