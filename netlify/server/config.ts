@@ -24,6 +24,13 @@ const envSchema = z.object({
   DEMO_SEED: booleanFromEnv,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   APP_VERSION: z.string().optional(),
+  /** ATTOM Property API key: property enrichment is "not configured" without it. */
+  ATTOM_API_KEY: z.string().min(8).optional(),
+  ATTOM_BASE_URL: z.string().url().optional(),
+  /** What one property lookup costs on the org's ATTOM plan, in cents (for the enrichment monitor). */
+  ATTOM_COST_CENTS: z.coerce.number().int().min(0).max(10_000).default(10),
+  /** Look up email domains' MX records during enrichment (off where DNS is unreachable). */
+  ENRICHMENT_MX_LOOKUP: booleanFromEnv,
 });
 
 export type Config = z.infer<typeof envSchema> & {

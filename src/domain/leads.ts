@@ -197,8 +197,9 @@ export const bulkLeadsRequestSchema = z.discriminatedUnion(
     z.object({ action: z.literal("untag"), ids: bulkIds, tags: bulkTags }).strict(),
     z.object({ action: z.literal("delete"), ids: bulkIds }).strict(),
     z.object({ action: z.literal("restore"), ids: bulkIds }).strict(),
+    z.object({ action: z.literal("enrich"), ids: bulkIds }).strict(),
   ],
-  { error: "must be one of assign, status, tag, untag, delete, restore" },
+  { error: "must be one of assign, status, tag, untag, delete, restore, enrich" },
 );
 export type BulkLeadsRequest = z.infer<typeof bulkLeadsRequestSchema>;
 

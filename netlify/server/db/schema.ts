@@ -185,6 +185,22 @@ export interface InvestmentsTable {
   updatedAt: Timestamp;
 }
 
+export interface LeadEnrichmentsTable {
+  id: Generated<string>;
+  orgId: string;
+  leadId: string;
+  kind: "contact" | "property";
+  provider: string;
+  status: "done" | "not_found" | "not_configured" | "failed";
+  result: ColumnType<unknown, JsonDocument | undefined, JsonDocument>;
+  costCents: Generated<number>;
+  durationMs: Generated<number>;
+  error: string | null;
+  jobId: string | null;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
 export interface NotificationsTable {
   id: Generated<string>;
   orgId: string;
@@ -401,6 +417,7 @@ export interface Database {
   opportunityShares: OpportunitySharesTable;
   investments: InvestmentsTable;
   notifications: NotificationsTable;
+  leadEnrichments: LeadEnrichmentsTable;
   "auth.users": AuthUsersTable;
   "auth.refreshTokens": AuthRefreshTokensTable;
 }

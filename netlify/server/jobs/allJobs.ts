@@ -1,3 +1,4 @@
 // Every job kind the app defines, registered by importing its module. The worker and the app servers import
 // this so the in-process runner and BullMQ workers know every job the outbox can hold.
 import "../services/imports/importLeadsJob";
+import "../services/enrichment/enrichLeadJob";

@@ -44,6 +44,7 @@ export const TABLES: Record<string, { key: "id" | "org_member"; touch: string }>
   opportunity_shares: { key: "id", touch: "comment" },
   investments: { key: "id", touch: "updated_at" },
   notifications: { key: "id", touch: "read_at" },
+  lead_enrichments: { key: "id", touch: "updated_at" },
 };
 
 /** The row a member of `org` would insert into `table` for `target` (their own org, or another). */
@@ -71,6 +72,7 @@ export function insertRow(table: string, target: OrgFixture, outsider: OrgFixtur
     case "opportunity_stage_moves": return { org_id, opportunity_id: target.rows.opportunities, to_stage_id: target.stageId };
     case "opportunity_shares": return { org_id, opportunity_id: target.rows.opportunities, investor_id: target.spareInvestorId };
     case "investments": return { org_id, investor_id: target.rows.investors, amount: 1000 };
+    case "lead_enrichments": return { org_id, lead_id: target.leadId, kind: "contact", provider: "probe", status: "done" };
     case "notifications": return { org_id, user_id: target.users.agent.id, type: "probe", title: "Probe" };
     case "audit_log": return { org_id, action: "insert", table_name: "probe", record_id: "probe", hash: "forged" };
     default: throw new Error(`no insert row for ${table}`);
@@ -115,6 +117,7 @@ export async function createOrgFixture(db: Kysely<Database>, label: string): Pro
     const share = await tx.insertInto("opportunityShares").values({ orgId, opportunityId: opp.id, investorId: investor.id }).returning("id").executeTakeFirstOrThrow();
     const investment = await tx.insertInto("investments").values({ orgId, investorId: investor.id, opportunityId: opp.id, amount: 50_000 }).returning("id").executeTakeFirstOrThrow();
     const notification = await tx.insertInto("notifications").values({ orgId, userId: users.owner.id, type: "investor.interested", title: "Someone is interested" }).returning("id").executeTakeFirstOrThrow();
+    const enrichment = await tx.insertInto("leadEnrichments").values({ orgId, leadId: lead.id, kind: "contact", provider: "offline", status: "done", result: {} }).returning("id").executeTakeFirstOrThrow();
     const job = await tx.insertInto("jobOutbox").values({ orgId, queue: "enrichment", name: "enrich", payload: {} }).returning("id").executeTakeFirstOrThrow();
     return {
       orgId,
@@ -146,6 +149,7 @@ export async function createOrgFixture(db: Kysely<Database>, label: string): Pro
         opportunity_shares: share.id,
         investments: investment.id,
         notifications: notification.id,
+        lead_enrichments: enrichment.id,
         audit_log: "", // filled in below: audit entries are written at commit
       },
     };

@@ -44,6 +44,7 @@ const OWN_ORG_ACCESS: Record<string, Record<Op, OrgRole[]>> = {
   opportunity_shares: { select: STAFF, insert: STAFF, update: STAFF, delete: STAFF },
   investments: staffAll,
   notifications: { select: ["owner"], insert: [], update: ["owner"], delete: [] }, // the owner's own notification
+  lead_enrichments: { select: STAFF, insert: [], update: [], delete: [] }, // written by the enrichment job only
 };
 
 class Rollback {

@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { ChevronDown, CircleDot, Tag, Trash2, UserRound, X } from "lucide-react";
+import { ChevronDown, CircleDot, Sparkles, Tag, Trash2, UserRound, X } from "lucide-react";
 import { useEffect, useId, useState, type ReactNode, type Ref } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
@@ -109,6 +109,11 @@ export function BulkActionBar({ selected, pending, onAction, onClear, ref }: Bul
           <MenuItem onSelect={() => setTagsMode("untag")}>Remove tag…</MenuItem>
         </MenuContent>
       </Menu>
+
+      <Button variant="ghost" size="sm" disabled={pending} onClick={() => void onAction({ action: "enrich", ids })}>
+        <Sparkles className="size-4" aria-hidden="true" />
+        Enrich
+      </Button>
 
       <Button
         variant="ghost"

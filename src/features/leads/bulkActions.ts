@@ -33,6 +33,8 @@ export function resultTitle(request: BulkLeadsRequest, affected: number, assigne
       return `${n} moved to the trash`;
     case "restore":
       return `${n} restored`;
+    case "enrich":
+      return `${n} queued for enrichment`;
   }
 }
 
@@ -62,6 +64,7 @@ const FAILED: Record<BulkLeadsRequest["action"], string> = {
   untag: "Couldn't remove the tag",
   delete: "Couldn't delete the leads",
   restore: "Couldn't restore the leads",
+  enrich: "Couldn't queue the enrichment",
 };
 
 /**

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { BulkLeadsRequest, BulkLeadsResult } from "../../../../src/domain/leads";
 import type { Tx } from "../../db/transactions";
+import { enqueueEnrichment } from "../enrichment/enrichmentService";
 import { assertStaffMember } from "./leadWorkService";
 
 export const TRASH_DAYS = 30;
@@ -64,6 +65,11 @@ export async function bulkLeads(tx: Tx, orgId: string, actorId: string, req: Bul
         where org_id = ${orgId} and id = any(${ids}::uuid[]) and deleted_at is null
         returning id`.execute(tx);
       affected = rows.rows.map((r) => r.id);
+      break;
+    }
+    case "enrich": {
+      // Queued in this transaction (the outbox); the worker runs them. Deleted or unseen leads are skipped.
+      affected = (await enqueueEnrichment(tx, orgId, ids)).queued;
       break;
     }
     case "restore": {
