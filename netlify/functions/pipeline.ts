@@ -4,16 +4,17 @@ import { readJson } from "../server/http/body";
 import { endpoint, json } from "../server/http/endpoint";
 import { HttpError } from "../server/http/errors";
 import { parseQuery } from "../server/http/validation";
-import { loadPipeline } from "../server/services/pipeline/pipelineBoard";
+import { listStages, loadPipeline } from "../server/services/pipeline/pipelineBoard";
 import { replaceStages } from "../server/services/pipeline/stagesService";
 
-// The deal board (GET /api/pipeline) and the org's stages (PUT /api/pipeline/stages, owners and admins).
+// The deal board (GET /api/pipeline) and the org's stages (GET /api/pipeline/stages; PUT, owners and admins).
 export default endpoint({
   GET: {
     auth: "member",
     roles: STAFF_ROLES,
     async handle({ tx, org, url, params, userId }) {
-      if (params.part) throw new HttpError(405, "method_not_allowed", "Use PUT /api/pipeline/stages", undefined, { allow: "PUT" });
+      if (params.part === "stages") return json({ stages: await listStages(tx, org.id) });
+      if (params.part) throw new HttpError(404, "not_found", `No endpoint at /api/pipeline/${params.part}`);
       return json(await loadPipeline(tx, org.id, userId, parseQuery(url, pipelineQuerySchema)));
     },
   },

@@ -136,6 +136,9 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
         .returning("id")
         .executeTakeFirstOrThrow();
       opportunityIds.push(row.id);
+      // Deals have been in their stage a while (the trigger stamps "now" on insert; a re-date doesn't bump the version).
+      const daysInStage = 1 + ((opportunityIds.length * 7) % 35);
+      await tx.updateTable("opportunities").set({ stageEnteredAt: new Date(Date.now() - daysInStage * 86_400_000) }).where("id", "=", row.id).execute();
     }
 
     // Two open deals shared with the demo investor; a few past investments for the portfolio charts.
