@@ -227,6 +227,7 @@ function stepOf(sqlText: string): string {
   if (s === "begin") return "begin";
   if (s === "commit") return "commit";
   if (s.includes("rate_limit_hit")) return "rate-limit statement (one counter row per source)";
+  if (s.includes("accept_webhook_delivery")) return "accept_webhook_delivery: rate limit + idempotency + upsert + event, one call";
   if (s.includes('from "webhook_sources"')) return "source look-up";
   if (s.startsWith("select") && s.includes('from "webhook_events"')) return "idempotency look-up";
   if (s.includes("pg_advisory_xact_lock")) return "dedup advisory locks";

@@ -52,9 +52,9 @@ $$;
 revoke all on function private.assign_by_rules(uuid, text, text) from public;
 grant execute on function private.assign_by_rules(uuid, text, text) to authenticated, service_role;
 
--- Creates the lead, or — when the org already has a lead with the same email, phone or property address —
--- fills what the oldest match lacks (never taking a value another match holds) and records the touch on its
--- timeline. p_lead: the lead's columns, snake_case, absent or null = not given. p_touch: {channel, actor_id,
+-- Creates the lead (and queues its enrichment), or — when the org already has a lead with the same email,
+-- phone or property address — fills what the oldest match lacks (never taking a value another match holds) and
+-- records the touch on its timeline. p_lead: the lead's columns, snake_case, absent or null = not given. p_touch: {channel, actor_id,
 -- details, attribution}. Concurrent deliveries of one person serialise on transaction-scoped advisory locks
 -- per key (taken in sorted order), and the unique indexes on leads make a duplicate impossible regardless.
 create or replace function private.upsert_lead(p_org uuid, p_lead jsonb, p_touch jsonb)
@@ -123,6 +123,9 @@ begin
     returning id into v_id;
     insert into public.activities (org_id, lead_id, actor_id, type, body, data)
     values (p_org, v_id, v_actor, 'lead.created', null, v_data);
+    -- Every new lead is enriched in the background (the outbox row commits with the lead or not at all).
+    insert into public.job_outbox (org_id, queue, name, payload)
+    values (p_org, 'enrichment', 'enrich-lead', jsonb_build_object('leadId', v_id));
     return query select v_id, false;
     return;
   end if;
@@ -184,8 +187,12 @@ grant execute on function private.upsert_lead(uuid, jsonb, jsonb) to authenticat
 -- p_source_version is the source's updated_at (as text) when the caller read it — perhaps from a cache: if the
 -- source changed since (disabled, re-mapped, secret rotated) nothing is written and SQLSTATE HKS01 tells the
 -- caller to read it again and decide anew.
+-- The source's per-minute rate limit is counted here too, on one of 16 counter rows per source and minute (a
+-- random one; the limit compares their sum), so concurrent deliveries of one source rarely wait on the same
+-- row while this transaction holds it. Over the limit → {rateLimited: true} and nothing else is written.
 create or replace function private.accept_webhook_delivery(
-  p_source_id uuid, p_source_version text, p_org uuid, p_idempotency_key text, p_lead jsonb, p_touch jsonb, p_event jsonb
+  p_source_id uuid, p_source_version text, p_org uuid, p_idempotency_key text, p_lead jsonb, p_touch jsonb, p_event jsonb,
+  p_rate_limit integer
 ) returns jsonb
 language plpgsql volatile
 set search_path = ''
@@ -195,10 +202,21 @@ declare
   v_lead_id uuid;
   v_duplicate boolean;
   v_answer jsonb;
+  v_window timestamptz := to_timestamp(floor(extract(epoch from now()) / 60) * 60);
+  v_key text := 'webhook:' || p_source_id;
+  v_hits bigint;
 begin
   perform 1 from public.webhook_sources s where s.id = p_source_id and s.enabled and s.updated_at::text = p_source_version;
   if not found then
     raise exception 'lead source % changed since it was read', p_source_id using errcode = 'HKS01';
+  end if;
+  insert into private.rate_limit_windows as w (key, window_start, hits)
+  values (v_key || '#' || floor(random() * 16)::int, v_window, 1)
+  on conflict (key, window_start) do update set hits = w.hits + 1;
+  select sum(w.hits) into v_hits from private.rate_limit_windows w
+  where w.key = any (array(select v_key || '#' || g from generate_series(0, 15) g)) and w.window_start = v_window;
+  if v_hits > p_rate_limit then
+    return jsonb_build_object('rateLimited', true, 'hits', v_hits);
   end if;
   if p_idempotency_key is not null then
     select e.id, e.response, e.http_status, e.lead_id into v_first
@@ -219,8 +237,8 @@ begin
   return jsonb_build_object('response', v_answer, 'httpStatus', 202, 'repeatOf', null);
 end
 $$;
-revoke all on function private.accept_webhook_delivery(uuid, text, uuid, text, jsonb, jsonb, jsonb) from public;
-grant execute on function private.accept_webhook_delivery(uuid, text, uuid, text, jsonb, jsonb, jsonb) to service_role;
+revoke all on function private.accept_webhook_delivery(uuid, text, uuid, text, jsonb, jsonb, jsonb, integer) from public;
+grant execute on function private.accept_webhook_delivery(uuid, text, uuid, text, jsonb, jsonb, jsonb, integer) to service_role;
 
 -- The rate-limit counters are one row per source (or form and IP) per minute, updated by every delivery: as a
 -- logged table each update waited for its WAL flush while holding the row, capping one source near 1,000

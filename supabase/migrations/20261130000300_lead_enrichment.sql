@@ -30,22 +30,8 @@ create policy "Enrichments are visible to their org's staff" on public.lead_enri
   for select to authenticated
   using (org_id in (select private.org_ids_with_role(array['owner', 'admin', 'agent'])));
 
--- Every new lead, whichever way it came in (API, form, webhook, CSV, a bulk insert), is queued for enrichment
--- in the same transaction: one statement-level trigger, one outbox row per lead.
-create or replace function private.enqueue_lead_enrichment() returns trigger
-language plpgsql
-security definer
-set search_path = ''
-as $$
-begin
-  insert into public.job_outbox (org_id, queue, name, payload)
-  select n.org_id, 'enrichment', 'enrich-lead', jsonb_build_object('leadId', n.id) from new_leads n;
-  return null;
-end
-$$;
-create trigger enqueue_lead_enrichment after insert on public.leads
-  referencing new table as new_leads
-  for each statement execute function private.enqueue_lead_enrichment();
+-- Every new lead is queued for enrichment by private.upsert_lead (every way in — API, form, webhook, CSV — goes
+-- through it), in the transaction that creates the lead.
 
 -- The enrichment monitor: the org's enrichment jobs by state and what the provider cost today. The outbox is
 -- not readable by the API roles, so this security-definer function answers for staff of the org only.

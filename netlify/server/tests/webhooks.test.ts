@@ -214,7 +214,7 @@ describe.each(testBackends())("lead webhooks on $name", (backend) => {
     const events = async () => Number((await handle.db.selectFrom("webhookEvents").select((eb) => eb.fn.countAll().as("n")).where("sourceId", "=", s.body.id).executeTakeFirstOrThrow()).n);
     const before = await leadCount();
     const call = handle.db.executeQuery(
-      sql`select private.accept_webhook_delivery(${s.body.id}::uuid, ${"2000-01-01 00:00:00+00"}::text, ${owner.orgId}::uuid, null, ${{ first_name: "Stale" }}::jsonb, ${{ channel: "webhook" }}::jsonb, ${{}}::jsonb)`.compile(handle.db),
+      sql`select private.accept_webhook_delivery(${s.body.id}::uuid, ${"2000-01-01 00:00:00+00"}::text, ${owner.orgId}::uuid, null, ${{ first_name: "Stale" }}::jsonb, ${{ channel: "webhook" }}::jsonb, ${{}}::jsonb, 600)`.compile(handle.db),
     );
     await expect(call).rejects.toMatchObject({ code: "HKS01" });
     expect(await leadCount()).toBe(before);

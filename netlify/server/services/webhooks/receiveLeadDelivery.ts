@@ -85,17 +85,11 @@ interface Delivery {
 
 const disabled = () => failure(404, "not_found", "Lead source not found", undefined, { "x-reason": "disabled" });
 
-/** Signature, rate limit, body, idempotency key; then the lead. Throws HttpError for a delivery it refuses. */
+/** Signature, body, idempotency key; then (one call) the rate limit and the lead. Throws HttpError for a delivery it refuses. */
 async function judge(db: Kysely<Database>, source: Source, contentType: ReturnType<typeof deliveryContentType>, d: Delivery): Promise<DeliveryAnswer> {
   const rawBody = d.rawBody!;
   const signature = verifySignature(d.req.headers.get(SIGNATURE_HEADER), rawBody, source.signingSecret);
   if (!signature.ok) throw failure(401, "invalid_signature", `Signature rejected: ${signature.reason}`);
-
-  const hits = await sql<{ hits: number }>`select private.rate_limit_hit(${`webhook:${source.id}`}, 60) as hits`.execute(db);
-  if (hits.rows[0].hits > source.rateLimitPerMinute) {
-    const retryAfter = String(60 - (Math.floor(Date.now() / 1000) % 60));
-    throw failure(429, "rate_limited", `This source may deliver ${source.rateLimitPerMinute} leads a minute`, undefined, { "retry-after": retryAfter });
-  }
 
   const payload = parseDeliveryBody(contentType, rawBody);
   const headerKey = d.req.headers.get("idempotency-key");
@@ -123,12 +117,13 @@ export async function acceptPayload(
   const idempotencyKey = headerKey ?? eventId;
   onKey(idempotencyKey);
   const call = () =>
-    sql<{ answer: { response: WebhookAccepted; httpStatus: number; repeatOf: string | null } }>`
+    sql<{ answer: { response: WebhookAccepted; httpStatus: number; repeatOf: string | null; rateLimited?: boolean } }>`
       select private.accept_webhook_delivery(
         ${source.id}::uuid, ${source.version}::text, ${source.orgId}::uuid, ${idempotencyKey}::text,
         ${upsertLeadArgument(lead)}::jsonb,
         ${touchArgument({ channel: "webhook", actorId: null, details: { sourceId: source.id, sourceName: source.name }, attribution })}::jsonb,
-        ${{ headers: base.headers, body: rawBody, reason: note }}::jsonb
+        ${{ headers: base.headers, body: rawBody, reason: note }}::jsonb,
+        ${source.rateLimitPerMinute}::int
       ) as answer`.execute(db);
   let result;
   try {
@@ -138,6 +133,10 @@ export async function acceptPayload(
     // asked again, it answers as the winner did (or merges into the winner's lead).
     if ((err as { code?: string }).code !== "23505") throw err;
     result = (await call()).rows[0].answer;
+  }
+  if (result.rateLimited) {
+    const retryAfter = String(60 - (Math.floor(Date.now() / 1000) % 60));
+    throw failure(429, "rate_limited", `This source may deliver ${source.rateLimitPerMinute} leads a minute`, undefined, { "retry-after": retryAfter });
   }
   return result.repeatOf
     ? { status: result.httpStatus, body: result.response, headers: { "idempotent-replayed": "true" } }
