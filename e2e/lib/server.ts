@@ -56,7 +56,7 @@ export interface AppServer {
  * Starts the production build (scripts/start.ts: dist/ + the API on one port) in its own process group,
  * over a fresh embedded PGlite in a temp dir, so the demo org is seeded anew and nothing outside is touched.
  */
-export async function startServer(options: { logFile: string; readyTimeoutMs?: number }): Promise<AppServer> {
+export async function startServer(options: { logFile: string; readyTimeoutMs?: number; env?: Record<string, string> }): Promise<AppServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "hk-e2e-pglite-"));
   const env: NodeJS.ProcessEnv = {
@@ -69,6 +69,8 @@ export async function startServer(options: { logFile: string; readyTimeoutMs?: n
   };
   // A fresh embedded database with local auth and the inline queue, whatever the calling shell has set.
   for (const name of ["DATABASE_URL", "REDIS_URL", "SUPABASE_URL", "SUPABASE_JWT_SECRET"]) delete env[name];
+  // A caller (the board benchmark) may point it at a database of its own instead.
+  Object.assign(env, options.env);
 
   const log = createWriteStream(options.logFile);
   const tsx = path.join(ROOT, "node_modules/.bin/tsx");

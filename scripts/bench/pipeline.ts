@@ -7,6 +7,7 @@ import { toMatchingInvestor } from "../../netlify/server/services/investors/inve
 import { matchInvestors } from "../../netlify/server/services/investors/matchingService";
 import { loadPipeline } from "../../netlify/server/services/pipeline/pipelineBoard";
 import { DEFAULT_PIPELINE_STAGES } from "../../netlify/server/services/orgs/defaultPipeline";
+import { runBoardRender, type BoardRenderResult } from "./boardRender";
 import { claimsFor, type Fixture } from "./fixtures";
 import { summarize, type LatencySummary } from "./stats";
 
@@ -33,6 +34,7 @@ export interface PipelineResult {
     eligible: number;
   };
   targetMatchP95Ms: number;
+  render: BoardRenderResult;
 }
 
 /**
@@ -149,12 +151,14 @@ export async function runPipeline(url: string, fixture: Fixture, options: Pipeli
       for (const inv of investors) if (inv.minInvestment <= deal.askingAmount && inv.maxInvestment >= deal.askingAmount) sink += inv.riskTolerance;
     });
     void sink;
+    const render = await runBoardRender(url, org);
     return {
       options,
       seedMs,
       board: { subject, baseline, cards, jsonKb: Math.round(JSON.stringify(board).length / 1024) },
       matching: { endpoint, matcherOnly, readInvestors, loopBaseline, candidates: investors.length, eligible: Math.max(eligible, matches.items.length) },
       targetMatchP95Ms,
+      render,
     };
   } finally {
     await handle.close();
