@@ -1,6 +1,7 @@
 import { Link, useNavigate, useRouterState } from "@tanstack/react-router";
 import { LogOut } from "lucide-react";
 import { signOut } from "@/features/auth/signOut";
+import { NotificationsBell } from "@/features/notifications/NotificationsBell";
 import { OrgSwitcher } from "@/features/orgs/OrgSwitcher";
 import { useActiveMembership } from "@/features/orgs/useActiveMembership";
 import { useSession } from "@/lib/session";
@@ -57,7 +58,10 @@ export function Sidebar() {
           {email}
         </p>
         <div className="flex items-center justify-between gap-2">
-          <ThemeToggle />
+          <div className="flex items-center gap-1">
+            <ThemeToggle />
+            <NotificationsBell />
+          </div>
           <Button
             variant="ghost"
             size="sm"

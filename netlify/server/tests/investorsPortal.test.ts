@@ -171,4 +171,14 @@ describe.each(testBackends())("investors, matching and the investor portal on $n
     const detail = (await api<OpportunityDetail>("GET", `/api/opportunities/${shared.id}`, asOwner())).body;
     expect(detail.shares[0]).toMatchObject({ response: "interested", comment: "Can close in 30 days" });
   });
+
+  it("the owner reads the notification and marks it read; nobody else sees or marks it", async () => {
+    const mine = await api("GET", "/api/notifications", asOwner());
+    expect(mine.body).toMatchObject({ unread: 1, items: [{ title: "Ivy Stone is interested in Sixplex on Main", body: "Can close in 30 days", readAt: null }] });
+    const id = mine.body.items[0].id;
+    expect((await api("GET", "/api/notifications", asInvestor())).body).toEqual({ items: [], unread: 0 });
+    expect((await api("POST", `/api/notifications/${id}/read`, asInvestor())).status).toBe(404);
+    expect((await api("POST", `/api/notifications/${id}/read`, asOwner())).status).toBe(204);
+    expect((await api("GET", "/api/notifications", asOwner())).body.unread).toBe(0);
+  });
 });

@@ -50,10 +50,11 @@ describe("import and assignment routes", () => {
     expect(await screen.findByLabelText("CSV file")).toBeInTheDocument();
   });
 
-  it("hides Import leads from investors", async () => {
+  it("hides Import leads from investors (their area is Shared deals)", async () => {
     renderApp("/leads", "investor");
     const nav = await screen.findByRole("navigation", { name: "Main" });
-    await within(nav).findByRole("link", { name: "Leads" });
+    await within(nav).findByRole("link", { name: "Shared deals" });
+    expect(within(nav).queryByRole("link", { name: "Leads" })).not.toBeInTheDocument();
     expect(within(nav).queryByRole("link", { name: "Import leads" })).not.toBeInTheDocument();
     expect(within(nav).queryByRole("link", { name: "Assignment" })).not.toBeInTheDocument();
   });

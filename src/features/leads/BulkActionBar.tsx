@@ -15,7 +15,7 @@ import { Input } from "@/ui/Input";
 import { leadCount, type BulkAction } from "./bulkActions";
 import { listAssignableMembers } from "./leadsApi";
 import { LEAD_STATUS_OPTIONS } from "./leadStatus";
-import { Menu, MenuContent, MenuItem, MenuLabel, MenuSeparator, MenuTrigger } from "./Menu";
+import { Menu, MenuContent, MenuItem, MenuLabel, MenuSeparator, MenuTrigger } from "@/ui/Menu";
 
 type MembersState = { status: "loading" | "ready"; members: Member[] } | { status: "error"; members: Member[]; error: string };
 

@@ -15,7 +15,7 @@ import { toast } from "@/ui/toastStore";
 import type { LeadsSearchUpdate } from "./LeadsFilters";
 import { SORT_OPTIONS, type LeadsSearch } from "./leadsSearch";
 import { LEAD_STATUS_LABELS } from "./leadStatus";
-import { Menu, MenuContent, MenuGroup, MenuItem, MenuLabel, MenuSeparator, MenuTrigger } from "./Menu";
+import { Menu, MenuContent, MenuGroup, MenuItem, MenuLabel, MenuSeparator, MenuTrigger } from "@/ui/Menu";
 import { activeView, canDeleteView, searchOfView, useSavedViews, viewQueryOf } from "./savedViews";
 
 /**

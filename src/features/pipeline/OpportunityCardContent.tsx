@@ -2,7 +2,7 @@ import { Link } from "@tanstack/react-router";
 import { CalendarClock, MoreHorizontal } from "lucide-react";
 import { memo } from "react";
 import type { OpportunityCard, PipelineStage } from "@/domain/pipeline";
-import { Menu, MenuContent, MenuItem, MenuLabel, MenuTrigger } from "./Menu";
+import { Menu, MenuContent, MenuItem, MenuLabel, MenuTrigger } from "@/ui/Menu";
 import { daysSince, formatDay, formatMoney } from "./money";
 import { probabilityOf } from "./boardState";
 

@@ -2,7 +2,7 @@ import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "@/lib/cn";
 
-/** Radix dropdown menus in the app's look (as the lead list's), for the board. */
+/** Radix dropdown menus in the app's look (as the org switcher's): toolbars, card menus, the notifications list. */
 export const Menu = DropdownMenu.Root;
 export const MenuTrigger = DropdownMenu.Trigger;
 export const MenuGroup = DropdownMenu.Group;
