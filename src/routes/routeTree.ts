@@ -1,5 +1,6 @@
 import { assignmentRoute } from "./assignment";
 import { authedRoute } from "./authed";
+import { enrichmentRoute } from "./enrichment";
 import { indexRoute } from "./index";
 import { investorDetailRoute } from "./investorDetail";
 import { investorsRoute } from "./investors";
@@ -24,5 +25,5 @@ export const routeTree = rootRoute.addChildren([
   signupRoute,
   publicFormRoute,
   authedRoute.addChildren([indexRoute, leadsRoute, membersRoute, leadSourcesRoute, leadSourceDeliveriesRoute, leadFormsRoute, leadImportRoute, assignmentRoute, leadDetailRoute,
-    pipelineRoute, opportunityDetailRoute, investorsRoute, investorDetailRoute, portalRoute, portalOpportunityRoute]),
+    pipelineRoute, opportunityDetailRoute, enrichmentRoute, investorsRoute, investorDetailRoute, portalRoute, portalOpportunityRoute]),
 ]);

@@ -35,7 +35,7 @@ function renderLead(current: Lead, route: Route = () => undefined) {
   });
   render(<App router={createAppRouter({ history: createMemoryHistory({ initialEntries: [`/leads/${LEAD_ID}`] }) })} />);
   const calls = (method: string, path: string) =>
-    fetchMock.mock.calls.filter(([u, i]) => String(u) === path && (i?.method ?? "GET") === method).map(([, i]) => JSON.parse(String(i?.body)));
+    fetchMock.mock.calls.filter(([u, i]) => String(u) === path && (i?.method ?? "GET") === method).map(([, i]) => (i?.body ? JSON.parse(String(i.body)) : null));
   return { fetchMock, calls };
 }
 
@@ -135,6 +135,44 @@ describe("LeadDetailPage", () => {
       url === `/api/leads/${LEAD_ID}/tasks` ? jsonResponse({ items: [task({ dueAt: "2020-01-01T10:00:00Z" })] }) : undefined,
     );
     expect(await screen.findByText(/^Overdue · /)).toBeInTheDocument();
+  });
+
+  it("shows the contact checks and says when property enrichment is not configured", async () => {
+    renderLead(lead({ id: LEAD_ID }), (url) =>
+      url === `/api/leads/${LEAD_ID}/enrichment`
+        ? jsonResponse({
+            propertyProviderConfigured: false,
+            contact: { provider: "offline", status: "done", costCents: 0, durationMs: 1, error: null, at: "2026-11-30T10:00:00Z", result: { email: { validSyntax: true, disposable: false, role: false, freeProvider: true, suggestion: "ada@gmail.com", hasMx: null }, phone: { valid: true, type: "MOBILE", region: "US" }, address: { county: "Travis", latitude: 30.2, longitude: -97.7, zipKnown: true, mismatches: ["city"] } } },
+            property: { provider: "none", status: "not_configured", result: {}, costCents: 0, durationMs: 0, error: null, at: "2026-11-30T10:00:00Z" },
+          })
+        : undefined,
+    );
+    const checks = await screen.findByRole("region", { name: "Contact checks" });
+    expect(within(checks).getByText("Did you mean ada@gmail.com?")).toBeInTheDocument();
+    expect(checks).toHaveTextContent("Phone: valid mobile (US)");
+    expect(checks).toHaveTextContent("Travis County");
+    expect(checks).toHaveTextContent("city differ from the ZIP's");
+    expect(screen.getByRole("region", { name: "Property record" })).toHaveTextContent("Property enrichment is not configured");
+  });
+
+  it("shows the property record the provider found, and queues enrichment again", async () => {
+    const { calls } = renderLead(lead({ id: LEAD_ID }), (url, init) => {
+      if (url === `/api/leads/${LEAD_ID}/enrich` && init.method === "POST") return jsonResponse({ queued: [LEAD_ID] }, 202);
+      if (url === `/api/leads/${LEAD_ID}/enrichment`)
+        return jsonResponse({
+          propertyProviderConfigured: true,
+          contact: null,
+          property: { provider: "attom", status: "done", costCents: 12, durationMs: 80, error: null, at: "2026-11-30T10:00:00Z", result: { ownerName: "HALL, ROSA", beds: 4, baths: 2.5, sqft: 2100, yearBuilt: 1964, lotSizeSqft: 6534, assessedValue: 310000, marketValue: 612000, lastSaleDate: "2012-06-15", lastSalePrice: 182000, taxAmount: 6420.55 } },
+        });
+      return undefined;
+    });
+    const property = await screen.findByRole("region", { name: "Property record" });
+    await within(property).findByText("HALL, ROSA");
+    expect(property).toHaveTextContent("$310,000 / $612,000");
+    expect(property).toHaveTextContent("ATTOM");
+    expect(property).toHaveTextContent("$0.12");
+    fireEvent.click(screen.getByRole("button", { name: "Enrich again" }));
+    await waitFor(() => expect(calls("POST", `/api/leads/${LEAD_ID}/enrich`)).toHaveLength(1));
   });
 
   it("merges a duplicate, sending the values chosen from the other lead", async () => {

@@ -11,6 +11,7 @@ import { Notice } from "@/ui/Notice";
 import { toast } from "@/ui/toastStore";
 import { AssigneeSelect } from "./detail/AssigneeSelect";
 import { ContactCard } from "./detail/ContactCard";
+import { EnrichmentCard } from "./detail/EnrichmentCard";
 import { ConvertButton } from "./detail/ConvertButton";
 import { MergeLeadDialog } from "./detail/MergeLeadDialog";
 import { NoteComposer } from "./detail/NoteComposer";
@@ -103,6 +104,7 @@ export function LeadDetailPage({ leadId }: { leadId: string }) {
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-1">
           <ContactCard lead={lead} onSaved={saved} />
+          <EnrichmentCard leadId={lead.id} />
           <TasksCard leadId={lead.id} members={members} onChanged={() => void reloadTimeline()} />
         </div>
         <div className="space-y-4 lg:col-span-2">

@@ -27,3 +27,17 @@ describe("describeActivity names", () => {
     expect(describeActivity({ ...a, data: { changes: { assigneeId: { from: "u-9", to: null } } } }).details).toEqual(["Assignee: a former member → —"]);
   });
 });
+
+describe("describeActivity enrichment", () => {
+  const base = { id: "1", type: "lead.enriched", body: null, actorId: null, actorName: null, occurredAt: "2026-11-30T00:00:00Z" };
+  it("says what the contact checks found", () => {
+    expect(describeActivity({ ...base, data: { kind: "contact", emailValid: true, emailSuggestion: "bob@gmail.com", phoneValid: true, phoneType: "FIXED_LINE_OR_MOBILE", county: "Travis" } })).toEqual({
+      title: "Contact details checked",
+      details: ["Email: did you mean bob@gmail.com?", "Phone: fixed line or mobile", "County: Travis"],
+    });
+  });
+  it("names the property provider and the outcome", () => {
+    expect(describeActivity({ ...base, data: { kind: "property", status: "done", provider: "attom" } }).title).toBe("Property record found (ATTOM)");
+    expect(describeActivity({ ...base, body: "ATTOM refused the API key", data: { kind: "property", status: "failed", provider: "attom" } })).toEqual({ title: "Property lookup failed (ATTOM)", details: ["ATTOM refused the API key"] });
+  });
+});

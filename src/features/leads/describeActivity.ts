@@ -46,6 +46,20 @@ export function describeActivity(a: Activity, nameOf: NameOf = () => undefined):
       const name = [m.first_name ?? m.firstName, m.last_name ?? m.lastName].filter(Boolean).join(" ") || String(m.email ?? "a lead");
       return { title: `Merged ${name} into this lead`, details: [] };
     }
+    case "lead.enriched": {
+      if (data.kind === "contact") {
+        const lines = [
+          data.emailSuggestion ? `Email: did you mean ${String(data.emailSuggestion)}?` : data.emailValid === false ? "Email: not deliverable as written" : null,
+          data.phoneValid === false ? "Phone: not a valid number" : data.phoneType ? `Phone: ${String(data.phoneType).toLowerCase().replace(/_/g, " ")}` : null,
+          data.county ? `County: ${String(data.county)}` : null,
+        ].filter((l): l is string => l !== null);
+        return { title: "Contact details checked", details: lines };
+      }
+      const provider = String(data.provider ?? "").toUpperCase();
+      if (data.status === "done") return { title: `Property record found (${provider})`, details: [] };
+      if (data.status === "not_found") return { title: `No property record found (${provider})`, details: a.body ? [a.body] : [] };
+      return { title: `Property lookup failed (${provider})`, details: a.body ? [a.body] : [] };
+    }
     default:
       return { title: a.type, details: a.body ? [a.body] : [] };
   }

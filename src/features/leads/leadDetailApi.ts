@@ -23,3 +23,20 @@ export const searchLeads = (q: string, signal?: AbortSignal) =>
 export type MergeKeep = Partial<Record<(typeof MERGE_FIELDS)[number], "this" | "other">>;
 export const mergeLeads = (id: string, otherId: string, keep: MergeKeep) =>
   apiFetch<Lead>(`/api/leads/${id}/merge`, { method: "POST", body: { otherId, keep } });
+
+export interface EnrichmentRecord {
+  provider: string;
+  status: "done" | "not_found" | "not_configured" | "failed";
+  result: Record<string, unknown>;
+  costCents: number;
+  durationMs: number;
+  error: string | null;
+  at: string;
+}
+export interface LeadEnrichment {
+  contact: EnrichmentRecord | null;
+  property: EnrichmentRecord | null;
+  propertyProviderConfigured: boolean;
+}
+export const getEnrichment = (id: string) => apiFetch<LeadEnrichment>(`/api/leads/${id}/enrichment`);
+export const enrichAgain = (id: string) => apiFetch<{ queued: string[] }>(`/api/leads/${id}/enrich`, { method: "POST" });
