@@ -65,6 +65,12 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
       .values(leads.map((l) => ({ orgId: org.id, leadId: l.id, actorId: null, type: "lead.created", body: null, data: {}, occurredAt: l.createdAt })))
       .execute();
 
+    // The demo leads are enriched in the background like any new lead (the seed inserts them directly).
+    await tx
+      .insertInto("jobOutbox")
+      .values(leads.map((l) => ({ orgId: org.id, queue: "enrichment", name: "enrich-lead", payload: { leadId: l.id } })))
+      .execute();
+
     await tx
       .insertInto("tasks")
       .values(
