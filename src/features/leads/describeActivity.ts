@@ -49,7 +49,13 @@ export function describeActivity(a: Activity, nameOf: NameOf = () => undefined):
     case "lead.enriched": {
       if (data.kind === "contact") {
         const lines = [
-          data.emailSuggestion ? `Email: did you mean ${String(data.emailSuggestion)}?` : data.emailValid === false ? "Email: not deliverable as written" : null,
+          data.emailSuggestion
+            ? `Email: did you mean ${String(data.emailSuggestion)}?`
+            : data.emailValid === false
+              ? "Email: not deliverable as written"
+              : data.emailValid
+                ? "Email: looks valid"
+                : null,
           data.phoneValid === false ? "Phone: not a valid number" : data.phoneType ? `Phone: ${String(data.phoneType).toLowerCase().replace(/_/g, " ")}` : null,
           data.county ? `County: ${String(data.county)}` : null,
         ].filter((l): l is string => l !== null);
