@@ -1,10 +1,10 @@
-import { Briefcase, FileText, Sparkles, Handshake, KanbanSquare, Shuffle, Upload, Users, UsersRound, Webhook, type LucideIcon } from "lucide-react";
+import { Briefcase, Cog, FileText, Sparkles, Handshake, KanbanSquare, Shuffle, Upload, Users, UsersRound, Webhook, type LucideIcon } from "lucide-react";
 import { MANAGER_ROLES, ORG_ROLES, STAFF_ROLES, type OrgRole } from "@/domain/roles";
 
 export type NavGroup = "main" | "settings";
 
 export interface NavItem {
-  to: "/leads" | "/pipeline" | "/investors" | "/portal" | "/members" | "/settings/lead-sources" | "/settings/lead-forms" | "/leads/import" | "/settings/assignment" | "/settings/enrichment";
+  to: "/leads" | "/pipeline" | "/investors" | "/portal" | "/members" | "/settings/lead-sources" | "/settings/lead-forms" | "/leads/import" | "/settings/assignment" | "/settings/enrichment" | "/settings/jobs";
   label: string;
   icon: LucideIcon;
   /** Roles that see the entry. Features that do not exist yet get no entry at all. */
@@ -25,6 +25,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/settings/lead-forms", label: "Lead forms", icon: FileText, roles: MANAGER_ROLES, group: "settings" },
   { to: "/settings/assignment", label: "Assignment", icon: Shuffle, roles: MANAGER_ROLES, group: "settings" },
   { to: "/settings/enrichment", label: "Enrichment", icon: Sparkles, roles: STAFF_ROLES, group: "settings" },
+  { to: "/settings/jobs", label: "Background jobs", icon: Cog, roles: MANAGER_ROLES, group: "settings" },
 ];
 
 /** The entry whose path is the longest prefix of `pathname` (the one to show as current), if any. */

@@ -2,6 +2,7 @@ import { assignmentRoute } from "./assignment";
 import { authedRoute } from "./authed";
 import { enrichmentRoute } from "./enrichment";
 import { indexRoute } from "./index";
+import { jobsRoute } from "./jobs";
 import { investorDetailRoute } from "./investorDetail";
 import { investorsRoute } from "./investors";
 import { leadDetailRoute } from "./leadDetail";
@@ -25,5 +26,5 @@ export const routeTree = rootRoute.addChildren([
   signupRoute,
   publicFormRoute,
   authedRoute.addChildren([indexRoute, leadsRoute, membersRoute, leadSourcesRoute, leadSourceDeliveriesRoute, leadFormsRoute, leadImportRoute, assignmentRoute, leadDetailRoute,
-    pipelineRoute, opportunityDetailRoute, enrichmentRoute, investorsRoute, investorDetailRoute, portalRoute, portalOpportunityRoute]),
+    pipelineRoute, opportunityDetailRoute, enrichmentRoute, jobsRoute, investorsRoute, investorDetailRoute, portalRoute, portalOpportunityRoute]),
 ]);

@@ -214,6 +214,57 @@ export interface NotificationsTable {
   updatedAt: Timestamp;
 }
 
+export interface MessageTemplatesTable {
+  id: Generated<string>;
+  orgId: string;
+  name: string;
+  channel: "email" | "sms";
+  subject: string | null;
+  body: string;
+  textBody: string | null;
+  createdBy: string | null;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export type MessageStatus = "queued" | "outbox" | "sent" | "delivered" | "failed" | "bounced" | "opened" | "clicked" | "suppressed" | "blocked";
+
+export interface MessagesTable {
+  id: Generated<string>;
+  orgId: string;
+  leadId: string;
+  templateId: string | null;
+  channel: "email" | "sms";
+  toAddress: string;
+  fromAddress: string | null;
+  subject: string | null;
+  bodyHtml: string | null;
+  bodyText: string;
+  bodyHash: string;
+  status: ColumnType<MessageStatus, MessageStatus | undefined, MessageStatus>;
+  provider: "sendgrid" | "twilio" | "outbox" | null;
+  providerMessageId: string | null;
+  idempotencyKey: string;
+  error: string | null;
+  scheduledFor: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  sendStartedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  sentAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  createdBy: string | null;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface SuppressionListTable {
+  id: Generated<string>;
+  orgId: string;
+  channel: "email" | "sms";
+  address: string;
+  reason: "stop" | "unsubscribe" | "bounce" | "spam_report" | "manual";
+  source: string;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
 export interface ActivitiesTable {
   id: Generated<string>;
   orgId: string;
@@ -278,7 +329,7 @@ export interface JobOutboxTable {
   queue: string;
   name: string;
   payload: Json;
-  status: Generated<"pending" | "relayed" | "done" | "failed">;
+  status: Generated<"pending" | "relayed" | "done" | "failed" | "retried" | "discarded">;
   attempts: Generated<number>;
   lastError: string | null;
   requestId: string | null;
@@ -418,6 +469,9 @@ export interface Database {
   investments: InvestmentsTable;
   notifications: NotificationsTable;
   leadEnrichments: LeadEnrichmentsTable;
+  messageTemplates: MessageTemplatesTable;
+  messages: MessagesTable;
+  suppressionList: SuppressionListTable;
   "auth.users": AuthUsersTable;
   "auth.refreshTokens": AuthRefreshTokensTable;
 }
