@@ -87,3 +87,7 @@ grant execute on function private.require_manager(uuid) to authenticated, servic
 grant execute on function private.jobs_overview(uuid) to authenticated, service_role;
 grant execute on function private.retry_job(uuid, uuid) to authenticated, service_role;
 grant execute on function private.discard_job(uuid, uuid) to authenticated, service_role;
+
+-- A job taken ('relayed') by a runner that then died is taken again once its lease runs out (outboxStore.ts):
+-- this index finds such rows without scanning the done ones.
+create index job_outbox_relayed_idx on public.job_outbox (relayed_at) where status = 'relayed';

@@ -14,17 +14,27 @@ export interface OutboxRow {
 // The outbox is the service's: these run as the connection's role, deliberately (jobs span orgs).
 
 /**
- * Claims up to `limit` due jobs, skipping rows other claimers hold, and marks them taken ('relayed') with one
- * more attempt counted — so two relays or runners never take the same job.
+ * How long a taken job may stay 'relayed' before it is taken again: a runner that died mid-job (SIGKILL, a lost
+ * machine) or a relay that died between taking a row and handing it to BullMQ leaves it so. Longer than any job
+ * runs; handlers are idempotent, and BullMQ ignores a second add of the same job id.
  */
-export async function claimDueJobs(db: Kysely<Database>, limit: number, queues?: string[]): Promise<OutboxRow[]> {
+export const JOB_LEASE_SECONDS = 600;
+
+/**
+ * Claims up to `limit` due jobs — pending ones, and taken ones whose lease ran out — skipping rows other claimers
+ * hold, and marks them taken ('relayed') with one more attempt counted, so two relays or runners never take the
+ * same job at once and a crashed runner's job is not lost.
+ */
+export async function claimDueJobs(db: Kysely<Database>, limit: number, queues?: string[], leaseSeconds = JOB_LEASE_SECONDS): Promise<OutboxRow[]> {
   const filter = queues?.length ? sql`and queue = any(${queues}::text[])` : sql``;
   const result = await sql<OutboxRow>`
     update public.job_outbox o
     set status = 'relayed', attempts = o.attempts + 1, relayed_at = now()
     where o.id in (
       select id from public.job_outbox
-      where status = 'pending' and available_at <= now() ${filter}
+      where ((status = 'pending' and available_at <= now())
+          or (status = 'relayed' and relayed_at < now() - make_interval(secs => ${leaseSeconds})))
+        ${filter}
       order by available_at
       limit ${limit}
       for update skip locked

@@ -5,8 +5,8 @@ import { migrate } from "../db/migrate";
 
 export interface TestBackend {
   name: "pglite" | "postgres";
-  /** A fresh, migrated, empty database of this kind; closing it drops it. */
-  open(): Promise<DatabaseHandle>;
+  /** A fresh, migrated, empty database of this kind; closing it drops it. PostgreSQL's has its URL (for child processes). */
+  open(): Promise<DatabaseHandle & { url?: string }>;
 }
 
 const pglite: TestBackend = {
@@ -32,6 +32,7 @@ function postgresBackend(adminUrl: string): TestBackend {
       await migrate(handle);
       return {
         ...handle,
+        url: url.toString(),
         async close() {
           await handle.close();
           const cleanup = postgres(adminUrl, { max: 1, onnotice: () => {} });
