@@ -10,6 +10,7 @@
 //              own start-up (a child that imports nothing)
 //   pipeline   the deal board with 2,000 open deals as the API builds it vs the same rows read raw; matching one
 //              deal against 10,000 investors (the endpoint's service, the matcher alone) vs reading the rows / a bare loop
+//   jobs       jobs per second through outbox → BullMQ → a trivial handler, vs bare BullMQ add-and-process
 //   ml-train   the GBDT trainer on 100,000 × 30 synthetic rows (200 trees, depth 6) vs XGBoost's time on this machine
 //   ml-score   batch-scoring 10,000 rows with an exported model vs a bare dot product over the same matrix
 // (the ml-* benchmarks need no database; run alone they skip creating one)
@@ -28,14 +29,16 @@ import { DEFAULT_COLDSTART_OPTIONS, runColdStart, type ColdStartResult } from ".
 import { seedFixture } from "./fixtures";
 import { DEFAULT_INGEST_OPTIONS, runIngest, type IngestResult } from "./ingest";
 import { DEFAULT_PIPELINE_OPTIONS, runPipeline, type PipelineResult } from "./pipeline";
+import { DEFAULT_JOBS_OPTIONS, runJobs, type JobsResult } from "./jobs";
 import { printMlScore, runMlScore, type MlScoreResult } from "./mlScore";
 import { printMlTrain, runMlTrain, type MlTrainResult } from "./mlTrain";
 import { DEFAULT_RLS_OPTIONS, runRls, type RlsResult } from "./rls";
 import { DEFAULT_SEARCH_OPTIONS, runSearch, type SearchResult } from "./search";
 import { fmt, round, table } from "./stats";
 
-const BENCHMARKS = ["rls", "search", "ingest", "coldstart", "pipeline", "ml-train", "ml-score"] as const;
-const DATABASE_BENCHMARKS: readonly Benchmark[] = ["rls", "search", "ingest", "coldstart", "pipeline"];
+const BENCHMARKS = ["rls", "search", "ingest", "coldstart", "pipeline", "jobs", "ml-train", "ml-score"] as const;
+const DATABASE_BENCHMARKS: readonly Benchmark[] = ["rls", "search", "ingest", "coldstart", "pipeline", "jobs"];
+const JOBS_TARGET = 0.5;
 type Benchmark = (typeof BENCHMARKS)[number];
 const LEADS_PER_ORG = 100_000;
 const RLS_TARGET = 1.2;
@@ -202,6 +205,23 @@ function printColdStart(r: ColdStartResult) {
   for (const f of r.findings) console.log(`  ${f}`);
 }
 
+function printJobs(r: JobsResult) {
+  const o = r.options;
+  console.log(
+    `\nJobs — ${o.jobs.toLocaleString("en-US")} trivial jobs, concurrency ${o.concurrency}, median of ${o.rounds} rounds, on the bench database and the machine's Redis.`,
+  );
+  console.log(`subject = jobs already in job_outbox → relay (claim 500 at a time, addBulk) → BullMQ worker → handler → marked done in the outbox (batched)`);
+  console.log(`end to end = the same while ${o.concurrency} writers queue the jobs, one transaction each (as requests do)`);
+  console.log(`baseline = bare BullMQ: ${o.concurrency} producers calling queue.add, a Worker at concurrency ${o.concurrency}, trivial handler\n`);
+  const ratio = r.subject.jobsPerSec / r.baseline.jobsPerSec;
+  const rows = [
+    ["outbox → BullMQ → handler", "jobs /s", fmt(r.subject.jobsPerSec, 0), fmt(r.baseline.jobsPerSec, 0), fmt(ratio), `≥ ${r.target} ${ratio >= r.target ? "ok" : "BELOW"}`],
+    ["  including queueing (one tx per job)", "jobs /s", fmt(r.endToEnd.jobsPerSec, 0), fmt(r.baseline.jobsPerSec, 0), fmt(r.endToEnd.jobsPerSec / r.baseline.jobsPerSec), "(diagnostic)"],
+    ["rounds (subject / end to end / baseline ms)", "", r.rounds.map((x) => fmt(x.subject, 0)).join(" "), r.rounds.map((x) => fmt(x.baseline, 0)).join(" "), "", r.rounds.map((x) => fmt(x.endToEnd, 0)).join(" ")],
+  ];
+  console.log(table(["variant", "metric", "subject", "baseline", "ratio", "target"], rows));
+}
+
 function printPipeline(r: PipelineResult) {
   const o = r.options;
   console.log(
@@ -260,7 +280,7 @@ async function main() {
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
 
-  const results: { rls?: RlsResult; search?: SearchResult; ingest?: IngestResult; coldstart?: ColdStartResult; pipeline?: PipelineResult; mlTrain?: MlTrainResult; mlScore?: MlScoreResult } = {};
+  const results: { rls?: RlsResult; search?: SearchResult; ingest?: IngestResult; coldstart?: ColdStartResult; pipeline?: PipelineResult; jobs?: JobsResult; mlTrain?: MlTrainResult; mlScore?: MlScoreResult } = {};
   if (![...selected].some((b) => DATABASE_BENCHMARKS.includes(b))) {
     if (selected.has("ml-train")) results.mlTrain = await runMlTrain();
     if (selected.has("ml-score")) results.mlScore = await runMlScore();
@@ -301,6 +321,10 @@ async function main() {
       results.pipeline = await runPipeline(bench.url, fixture, DEFAULT_PIPELINE_OPTIONS, MATCH_TARGET_P95_MS);
     }
 
+    if (selected.has("jobs")) {
+      console.log(`Running jobs …`);
+      results.jobs = await runJobs(bench.url, fixture, DEFAULT_JOBS_OPTIONS, JOBS_TARGET);
+    }
     if (selected.has("ml-train")) {
       console.log(`Running ml-train …`);
       results.mlTrain = await runMlTrain();
@@ -315,6 +339,7 @@ async function main() {
     if (results.ingest) printIngest(results.ingest);
     if (results.coldstart) printColdStart(results.coldstart);
     if (results.pipeline) printPipeline(results.pipeline);
+    if (results.jobs) printJobs(results.jobs);
     if (results.mlTrain) printMlTrain(results.mlTrain);
     if (results.mlScore) printMlScore(results.mlScore);
 

@@ -4,7 +4,7 @@ import type { Database } from "../db/schema";
 import type { Logger } from "../log";
 import { executeJob } from "./executeJob";
 import { findJob } from "./jobRegistry";
-import { claimDueJobs, markJobDone, markJobFailed, releaseJob } from "./outboxStore";
+import { claimDueJobs, createDoneBatcher, markJobFailed, releaseJob } from "./outboxStore";
 
 export interface BullmqRuntimeOptions {
   connection: ConnectionOptions;
@@ -25,6 +25,7 @@ export interface BullmqRuntimeOptions {
 export function startBullmqRuntime(db: Kysely<Database>, log: Logger, options: BullmqRuntimeOptions) {
   const { connection, prefix } = options;
   const queues = new Map(options.queues.map((name) => [name, new Queue(name, { connection, prefix })]));
+  const done = createDoneBatcher(db);
   for (const q of queues.values()) q.on("error", (err) => log.warn({ err: err.message, queue: q.name }, "queue connection error"));
 
   const workers = options.queues.map((name) => {
@@ -38,7 +39,8 @@ export function startBullmqRuntime(db: Kysely<Database>, log: Logger, options: B
           { recordOutcome: false },
         );
         if (outcome.status === "done") {
-          await markJobDone(db, job.id!);
+          // The job completes in BullMQ only once the outbox says done (one batched UPDATE serves many jobs).
+          await done.markDone(job.id!);
           return outcome.result ?? null;
         }
         if (outcome.status === "failed" && !findJob(job.name)) throw new UnrecoverableError(outcome.error);
@@ -58,21 +60,31 @@ export function startBullmqRuntime(db: Kysely<Database>, log: Logger, options: B
 
   let stopped = false;
   let relaying: Promise<void> = Promise.resolve();
+  // Due rows go to their queues in one addBulk per queue: one Redis round trip per batch, not per job.
   const relayOnce = async () => {
-    const rows = await claimDueJobs(db, 200, options.queues);
-    for (const row of rows) {
-      const queue = queues.get(row.queue);
-      const def = findJob(row.name);
+    const rows = await claimDueJobs(db, 500, options.queues);
+    const byQueue = new Map<string, typeof rows>();
+    for (const row of rows) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
+    for (const [name, batch] of byQueue) {
       try {
-        await queue!.add(row.name, { orgId: row.orgId, payload: row.payload }, {
-          jobId: row.id,
-          attempts: def?.maxAttempts ?? 5,
-          backoff: { type: "exponential", delay: 1000, jitter: 0.5 },
-          removeOnComplete: 1000,
-          removeOnFail: 5000,
-        });
+        await queues.get(name)!.addBulk(
+          batch.map((row) => {
+            const def = findJob(row.name);
+            return {
+              name: row.name,
+              data: { orgId: row.orgId, payload: row.payload },
+              opts: {
+                jobId: row.id,
+                attempts: def?.maxAttempts ?? 5,
+                backoff: { type: "exponential", delay: 1000, jitter: 0.5 },
+                removeOnComplete: 1000,
+                removeOnFail: 5000,
+              },
+            };
+          }),
+        );
       } catch (err) {
-        await releaseJob(db, row.id);
+        await Promise.all(batch.map((row) => releaseJob(db, row.id)));
         throw err;
       }
     }
@@ -98,6 +110,7 @@ export function startBullmqRuntime(db: Kysely<Database>, log: Logger, options: B
       clearTimeout(timer);
       await relaying;
       await Promise.all(workers.map((w) => w.close()));
+      await done.close();
       await Promise.all([...queues.values()].map((q) => q.close()));
     },
   };

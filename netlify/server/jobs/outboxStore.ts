@@ -43,6 +43,43 @@ export async function claimDueJobs(db: Kysely<Database>, limit: number, queues?:
   return result.rows;
 }
 
+/**
+ * Marks finished jobs done in batches: callers wait for the update that includes their id (so a job counts as
+ * done only once the outbox says so), and one UPDATE serves every job that finished within `windowMs` (or
+ * `maxBatch` of them) — under load, one statement per batch instead of one per job.
+ */
+export function createDoneBatcher(db: Kysely<Database>, options: { windowMs?: number; maxBatch?: number } = {}) {
+  const windowMs = options.windowMs ?? 5;
+  const maxBatch = options.maxBatch ?? 500;
+  let pending: { id: string; resolve: () => void; reject: (err: unknown) => void }[] = [];
+  let timer: NodeJS.Timeout | null = null;
+  const flush = async () => {
+    timer = null;
+    const batch = pending;
+    pending = [];
+    if (batch.length === 0) return;
+    try {
+      await db.updateTable("jobOutbox").set({ status: "done", lastError: null }).where("id", "in", batch.map((b) => b.id)).execute();
+      for (const b of batch) b.resolve();
+    } catch (err) {
+      for (const b of batch) b.reject(err);
+    }
+  };
+  return {
+    markDone(id: string): Promise<void> {
+      return new Promise<void>((resolve, reject) => {
+        pending.push({ id, resolve, reject });
+        if (pending.length >= maxBatch) void flush();
+        else timer ??= setTimeout(() => void flush(), windowMs);
+      });
+    },
+    async close() {
+      if (timer) clearTimeout(timer);
+      await flush();
+    },
+  };
+}
+
 export async function markJobDone(db: Kysely<Database>, id: string): Promise<void> {
   await db.updateTable("jobOutbox").set({ status: "done", lastError: null }).where("id", "=", id).execute();
 }
