@@ -31,6 +31,30 @@ const envSchema = z.object({
   ATTOM_COST_CENTS: z.coerce.number().int().min(0).max(10_000).default(10),
   /** Look up email domains' MX records during enrichment (off where DNS is unreachable). */
   ENRICHMENT_MX_LOOKUP: booleanFromEnv,
+  /** The site's public origin (https://…): links in emails and the URL Twilio signs. Netlify sets URL. */
+  PUBLIC_BASE_URL: z.string().url().optional(),
+  URL: z.string().optional(),
+  /** Signs unsubscribe links (falls back to JWT_SECRET / SUPABASE_JWT_SECRET). */
+  MESSAGING_SIGNING_SECRET: z.string().min(32).optional(),
+  /** SendGrid: email is sent when the key and the from address are set; otherwise it goes to the in-app outbox. */
+  SENDGRID_API_KEY: z.string().min(8).optional(),
+  SENDGRID_FROM: z.string().email().optional(),
+  /** Tests only: where the SendGrid SDK sends (default https://api.sendgrid.com). */
+  SENDGRID_BASE_URL: z.string().url().optional(),
+  /** The ECDSA public key (base64 DER or PEM) of the signed event webhook. */
+  SENDGRID_WEBHOOK_PUBLIC_KEY: z.string().min(20).optional(),
+  /** Twilio: SMS is sent when all three are set; otherwise it goes to the in-app outbox. */
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, { error: "TWILIO_ACCOUNT_SID is AC followed by 32 hex digits" }).optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(16).optional(),
+  TWILIO_FROM: z.string().regex(/^\+[1-9]\d{6,14}$/, { error: "TWILIO_FROM must be an E.164 number" }).optional(),
+  /** The org that owns TWILIO_FROM (inbound replies land there); without it, the org that last texted the sender. */
+  TWILIO_ORG_ID: z.string().uuid().optional(),
+  /** Tests only: where the twilio SDK sends (default https://api.twilio.com). */
+  TWILIO_BASE_URL: z.string().url().optional(),
+  /** Outside this window (HH:MM, 24 h, the recipient's time zone) are quiet hours; and the duplicate window in hours. */
+  MESSAGING_SEND_FROM: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).default("08:00"),
+  MESSAGING_SEND_UNTIL: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).default("21:00"),
+  MESSAGING_DUPLICATE_WINDOW_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
 });
 
 export type Config = z.infer<typeof envSchema> & {

@@ -2,3 +2,4 @@
 // this so the in-process runner and BullMQ workers know every job the outbox can hold.
 import "../services/imports/importLeadsJob";
 import "../services/enrichment/enrichLeadJob";
+import "../services/messaging/sendMessageJob";

@@ -45,6 +45,9 @@ export const TABLES: Record<string, { key: "id" | "org_member"; touch: string }>
   investments: { key: "id", touch: "updated_at" },
   notifications: { key: "id", touch: "read_at" },
   lead_enrichments: { key: "id", touch: "updated_at" },
+  message_templates: { key: "id", touch: "name" },
+  messages: { key: "id", touch: "updated_at" },
+  suppression_list: { key: "id", touch: "updated_at" },
 };
 
 /** The row a member of `org` would insert into `table` for `target` (their own org, or another). */
@@ -73,6 +76,9 @@ export function insertRow(table: string, target: OrgFixture, outsider: OrgFixtur
     case "opportunity_shares": return { org_id, opportunity_id: target.rows.opportunities, investor_id: target.spareInvestorId };
     case "investments": return { org_id, investor_id: target.rows.investors, amount: 1000 };
     case "lead_enrichments": return { org_id, lead_id: target.leadId, kind: "contact", provider: "probe", status: "done" };
+    case "message_templates": return { org_id, name: `Probe ${randomUUID().slice(0, 8)}`, channel: "sms", body: "Probe" };
+    case "messages": return { org_id, lead_id: target.leadId, channel: "sms", to_address: "+15125550199", body_text: "Probe", body_hash: "probe", idempotency_key: randomUUID(), created_by: sql`auth.uid()` };
+    case "suppression_list": return { org_id, channel: "sms", address: `+1512555${String(Math.floor(Math.random() * 10000)).padStart(4, "0")}`, reason: "manual", source: "probe" };
     case "notifications": return { org_id, user_id: target.users.agent.id, type: "probe", title: "Probe" };
     case "audit_log": return { org_id, action: "insert", table_name: "probe", record_id: "probe", hash: "forged" };
     default: throw new Error(`no insert row for ${table}`);
@@ -118,6 +124,9 @@ export async function createOrgFixture(db: Kysely<Database>, label: string): Pro
     const investment = await tx.insertInto("investments").values({ orgId, investorId: investor.id, opportunityId: opp.id, amount: 50_000 }).returning("id").executeTakeFirstOrThrow();
     const notification = await tx.insertInto("notifications").values({ orgId, userId: users.owner.id, type: "investor.interested", title: "Someone is interested" }).returning("id").executeTakeFirstOrThrow();
     const enrichment = await tx.insertInto("leadEnrichments").values({ orgId, leadId: lead.id, kind: "contact", provider: "offline", status: "done", result: {} }).returning("id").executeTakeFirstOrThrow();
+    const template = await tx.insertInto("messageTemplates").values({ orgId, name: "Welcome", channel: "sms", body: "Hi {{lead.firstName}}" }).returning("id").executeTakeFirstOrThrow();
+    const message = await tx.insertInto("messages").values({ orgId, leadId: lead.id, channel: "sms", toAddress: "+15125550100", bodyText: "Hi", bodyHash: "h", idempotencyKey: randomUUID(), createdBy: users.agent.id }).returning("id").executeTakeFirstOrThrow();
+    const suppression = await tx.insertInto("suppressionList").values({ orgId, channel: "sms", address: "+15125550101", reason: "stop", source: "twilio_inbound" }).returning("id").executeTakeFirstOrThrow();
     const job = await tx.insertInto("jobOutbox").values({ orgId, queue: "enrichment", name: "enrich", payload: {} }).returning("id").executeTakeFirstOrThrow();
     return {
       orgId,
@@ -150,6 +159,9 @@ export async function createOrgFixture(db: Kysely<Database>, label: string): Pro
         investments: investment.id,
         notifications: notification.id,
         lead_enrichments: enrichment.id,
+        message_templates: template.id,
+        messages: message.id,
+        suppression_list: suppression.id,
         audit_log: "", // filled in below: audit entries are written at commit
       },
     };

@@ -45,6 +45,9 @@ const OWN_ORG_ACCESS: Record<string, Record<Op, OrgRole[]>> = {
   investments: staffAll,
   notifications: { select: ["owner"], insert: [], update: ["owner"], delete: [] }, // the owner's own notification
   lead_enrichments: { select: STAFF, insert: [], update: [], delete: [] }, // written by the enrichment job only
+  message_templates: { select: STAFF, insert: MANAGERS, update: MANAGERS, delete: MANAGERS },
+  messages: { select: STAFF, insert: STAFF, update: [], delete: [] }, // queued by staff as themselves; the job and webhooks do the rest
+  suppression_list: { select: STAFF, insert: [], update: [], delete: [] }, // written by provider webhooks and unsubscribe links only
 };
 
 class Rollback {

@@ -66,6 +66,30 @@ export function describeActivity(a: Activity, nameOf: NameOf = () => undefined):
       if (data.status === "not_found") return { title: `No property record found (${provider})`, details: a.body ? [a.body] : [] };
       return { title: `Property lookup failed (${provider})`, details: a.body ? [a.body] : [] };
     }
+    case "message.sent":
+    case "message.outbox":
+    case "message.failed":
+    case "message.blocked":
+    case "message.delivered":
+    case "message.bounced":
+    case "message.opened":
+    case "message.clicked": {
+      const kind = data.channel === "sms" ? "Text" : "Email";
+      const what = data.subject ? `${kind} “${String(data.subject)}”` : kind;
+      const verb: Record<string, string> = {
+        "message.sent": "sent",
+        "message.outbox": "put in the outbox (no provider configured)",
+        "message.failed": "failed",
+        "message.blocked": "not sent",
+        "message.delivered": "delivered",
+        "message.bounced": "bounced",
+        "message.opened": "opened",
+        "message.clicked": "clicked",
+      };
+      return { title: `${what} ${verb[a.type]}`, details: a.body ? [a.body] : [] };
+    }
+    case "message.received":
+      return { title: data.channel === "sms" ? "Text received" : "Message received", details: a.body ? [a.body] : [] };
     default:
       return { title: a.type, details: a.body ? [a.body] : [] };
   }
