@@ -9,7 +9,7 @@ export default endpoint({
     auth: "member",
     roles: MANAGER_ROLES,
     async handle({ tx, org, params }) {
-      if (params.id) throw new HttpError(405, "method_not_allowed", "Use POST /api/jobs/:id/retry or /discard", undefined, { allow: "POST" });
+      if (params.part && params.part !== "stats") throw new HttpError(404, "not_found", "Use GET /api/jobs or /api/jobs/stats");
       return json(await jobsOverview(tx, org.id));
     },
   },
@@ -27,4 +27,4 @@ export default endpoint({
   },
 });
 
-export const config = { path: ["/api/jobs", "/api/jobs/:id/:action"] };
+export const config = { path: ["/api/jobs", "/api/jobs/:part", "/api/jobs/:id/:action"] };

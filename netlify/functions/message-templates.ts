@@ -12,7 +12,7 @@ const itemOnly = (id: string | undefined) => {
   if (!isUuid(id)) throw notFound("Template");
   return id;
 };
-const isPreview = (url: URL) => url.pathname.endsWith("/api/message-templates/preview");
+const isPreview = (url: URL) => url.pathname.endsWith("/preview");
 
 export default endpoint({
   GET: {
@@ -50,4 +50,5 @@ export default endpoint({
   },
 });
 
-export const config = { path: ["/api/message-templates", "/api/message-templates/preview", "/api/message-templates/:id"] };
+// /api/templates is the name the API contract uses; /api/message-templates stays as its longer alias.
+export const config = { path: ["/api/templates", "/api/templates/preview", "/api/templates/:id", "/api/message-templates", "/api/message-templates/preview", "/api/message-templates/:id"] };

@@ -14,6 +14,7 @@ import { leadsRoute } from "./leads";
 import { loginRoute } from "./login";
 import { membersRoute } from "./members";
 import { opportunityDetailRoute } from "./opportunityDetail";
+import { outboxRoute } from "./outbox";
 import { pipelineRoute } from "./pipeline";
 import { portalRoute } from "./portal";
 import { portalOpportunityRoute } from "./portalOpportunity";
@@ -26,5 +27,5 @@ export const routeTree = rootRoute.addChildren([
   signupRoute,
   publicFormRoute,
   authedRoute.addChildren([indexRoute, leadsRoute, membersRoute, leadSourcesRoute, leadSourceDeliveriesRoute, leadFormsRoute, leadImportRoute, assignmentRoute, leadDetailRoute,
-    pipelineRoute, opportunityDetailRoute, enrichmentRoute, jobsRoute, investorsRoute, investorDetailRoute, portalRoute, portalOpportunityRoute]),
+    pipelineRoute, opportunityDetailRoute, enrichmentRoute, jobsRoute, outboxRoute, investorsRoute, investorDetailRoute, portalRoute, portalOpportunityRoute]),
 ]);

@@ -85,6 +85,12 @@ describe.each(testBackends())("the jobs screen on $name", (backend) => {
     expect((await api("POST", `/api/jobs/${row.id}/discard`, asOwner())).status).toBe(404);
   });
 
+  it("answers at /api/jobs/stats too (the name in the API contract)", async () => {
+    const stats = await api("GET", "/api/jobs/stats", asOwner());
+    expect(stats.status).toBe(200);
+    expect(stats.body.queues.find((q: { queue: string }) => q.queue === "enrichment")).toBeTruthy();
+  });
+
   it("is for owners and admins only", async () => {
     const agent = await signUp("Agent's own");
     expect((await api("POST", "/api/org/members", { ...asOwner(), body: { email: agent.email, role: "agent" } })).status).toBe(201);

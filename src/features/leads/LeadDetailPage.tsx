@@ -9,6 +9,8 @@ import { Field } from "@/ui/Field";
 import { Select } from "@/ui/Input";
 import { Notice } from "@/ui/Notice";
 import { toast } from "@/ui/toastStore";
+import { SendMessageDialog } from "@/features/messaging/SendMessageDialog";
+import { Button } from "@/ui/Button";
 import { AssigneeSelect } from "./detail/AssigneeSelect";
 import { ContactCard } from "./detail/ContactCard";
 import { EnrichmentCard } from "./detail/EnrichmentCard";
@@ -27,6 +29,7 @@ export function LeadDetailPage({ leadId }: { leadId: string }) {
   const [timeline, setTimeline] = useState<Activity[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const { members } = useMembers();
+  const [messaging, setMessaging] = useState(false);
 
   const reloadTimeline = useCallback(async () => {
     try {
@@ -97,6 +100,8 @@ export function LeadDetailPage({ leadId }: { leadId: string }) {
             )}
           </Field>
           <AssigneeSelect value={lead.assigneeId} members={members} onChange={(assigneeId) => void patchOptimistic({ assigneeId }, "assignee")} />
+          <Button variant="secondary" onClick={() => setMessaging(true)}>Message…</Button>
+          <SendMessageDialog leadId={lead.id} open={messaging} onOpenChange={setMessaging} onSent={() => void reloadTimeline()} />
           <MergeLeadDialog lead={lead} members={members} onMerged={saved} />
           <ConvertButton lead={lead} onConverted={saved} />
         </div>
