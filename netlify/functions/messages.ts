@@ -6,6 +6,7 @@ import { HttpError, notFound, validationFailed } from "../server/http/errors";
 import { isUuid } from "../server/http/ids";
 import { parseQuery } from "../server/http/validation";
 import { bulkSend, listLeadMessages, listMessages, queueMessage } from "../server/services/messaging/messagingService";
+import { listInbox } from "../server/services/messaging/inbox";
 
 // Messages to leads: send one (202), send a template to many, a lead's messages, the org's messages by status
 // (?status=outbox is the in-app outbox).
@@ -20,6 +21,7 @@ export default endpoint({
     roles: STAFF_ROLES,
     async handle({ tx, org, params, url }) {
       if (url.pathname.endsWith("/bulk")) throw new HttpError(405, "method_not_allowed", "Use POST /api/messages/bulk", undefined, { allow: "POST" });
+      if (url.pathname.endsWith("/api/messages/inbox")) return json({ items: await listInbox(tx, org.id) });
       if (params.id !== undefined) return json({ items: await listLeadMessages(tx, org.id, leadId(params.id)) });
       return json({ items: await listMessages(tx, org.id, parseQuery(url, listMessagesQuerySchema)) });
     },
@@ -40,4 +42,4 @@ export default endpoint({
   },
 });
 
-export const config = { path: ["/api/leads/:id/messages", "/api/messages", "/api/messages/bulk"] };
+export const config = { path: ["/api/leads/:id/messages", "/api/messages", "/api/messages/bulk", "/api/messages/inbox"] };

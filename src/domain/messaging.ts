@@ -250,3 +250,14 @@ export interface MessageTemplate {
 export interface MessagePreview extends RenderedMessage {
   to: string | null;
 }
+
+/** GET /api/messages/inbox: texts leads sent back (newest first), each with the lead it landed on. */
+export interface InboxReply {
+  id: string;
+  leadId: string;
+  leadName: string;
+  from: string | null;
+  body: string | null;
+  keyword: string | null;
+  receivedAt: string;
+}

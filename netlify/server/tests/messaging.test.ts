@@ -396,11 +396,16 @@ describe.each(testBackends())("messaging on $name", (backend) => {
       expect(reply.status).toBe(200);
       const received = await timeline(lead.id, "message.received");
       expect(received[0]).toMatchObject({ body: "Yes I'm interested, call me", data: { channel: "sms", from: lead.phone, keyword: null } });
+      // …and in the org's inbox of replies.
+      const inbox = await api("GET", "/api/messages/inbox", asOwner());
+      expect(inbox.status).toBe(200);
+      expect(inbox.body.items[0]).toMatchObject({ leadId: lead.id, from: lead.phone, body: "Yes I'm interested, call me", keyword: null });
       // A reply to another org's lead with the same number does not leak across: only the org that texted it.
       const otherLead = await api("POST", "/api/leads", { token: other.token, orgId: other.orgId, body: { firstName: "Same", phone: lead.phone } });
       expect(otherLead.status).toBe(201);
       const otherTimeline = await api("GET", `/api/leads/${otherLead.body.id}/activities`, { token: other.token, orgId: other.orgId });
       expect(otherTimeline.body.items.filter((a: { type: string }) => a.type === "message.received")).toEqual([]);
+      expect((await api("GET", "/api/messages/inbox", { token: other.token, orgId: other.orgId })).body.items).toEqual([]);
 
       const forged = await postTwilio("inbound", { From: lead.phone!, To: OUR_NUMBER, Body: "STOP" }, { signature: "AAAA" });
       expect(forged.status).toBe(403);

@@ -6,6 +6,7 @@ import { Select } from "@/ui/Input";
 import { Notice } from "@/ui/Notice";
 import { PageHeader } from "@/ui/PageHeader";
 import { Table, Td, Th } from "@/ui/Table";
+import { InboxCard } from "./InboxCard";
 import { listMessages } from "./messagingApi";
 
 /**
@@ -31,8 +32,8 @@ export function OutboxPage() {
   return (
     <div className="space-y-6">
       <PageHeader
-        title="Outbox"
-        description="Messages that were not sent because no provider is configured — exactly as they would have gone out."
+        title="Messages"
+        description="Replies from leads, and every message by status — the outbox holds what would have gone out with no provider configured."
         actions={
           <Select aria-label="Status" value={status} onChange={(e) => setStatus(e.target.value as MessageStatus)}>
             {MESSAGE_STATUSES.map((s) => (
@@ -43,6 +44,7 @@ export function OutboxPage() {
           </Select>
         }
       />
+      <InboxCard />
       {error && <Notice title="Couldn't load the messages">{error}</Notice>}
       {items && items.length === 0 && <Notice title="Nothing here">No {status} messages.</Notice>}
       {items && items.length > 0 && (

@@ -53,7 +53,7 @@ describe("OutboxPage", () => {
     const fetchMock = mockFetch((url) => (url.startsWith("/api/messages?") ? jsonResponse({ items: [message({ status: "outbox", bodyText: "Hi Ana, still selling?\nReply STOP to opt out" })] }) : jsonResponse({}, 404)));
     render(<OutboxPage />);
     const table = await screen.findByRole("table", { name: "Messages" });
-    expect(String(fetchMock.mock.calls[0][0])).toBe("/api/messages?status=outbox&limit=100");
+    expect(fetchMock.mock.calls.map(([u]) => String(u))).toContain("/api/messages?status=outbox&limit=100");
     fireEvent.click(within(table).getByText("Hi Ana, still selling? Reply STOP to opt out", { normalizer: (s) => s.replace(/\s+/g, " ") }));
     expect(within(table).getByText(/Reply STOP to opt out/, { selector: "pre" })).toBeInTheDocument();
   });
