@@ -1,6 +1,7 @@
 import { getConfig } from "../netlify/server/config";
 import { closeDatabase, getDatabase } from "../netlify/server/db/instance";
 import { startBullmqRuntime } from "../netlify/server/jobs/bullmqRuntime";
+import { parseRateLimits } from "../netlify/server/jobs/rateLimits";
 import "../netlify/server/jobs/allJobs";
 import { startInlineRunner } from "../netlify/server/jobs/inlineRunner";
 import { QUEUES } from "../netlify/server/jobs/jobDefinition";
@@ -25,7 +26,12 @@ if (config.REDIS_URL) {
     maxRetriesPerRequest: null,
   };
   const maintenance = await startMaintenanceWorker(connection, db, log);
-  const runtime = startBullmqRuntime(db, log, { connection, queues: [...QUEUES], concurrency: Number(process.env.WORKER_CONCURRENCY ?? 10) });
+  const runtime = startBullmqRuntime(db, log, {
+    connection,
+    queues: [...QUEUES],
+    concurrency: Number(process.env.WORKER_CONCURRENCY ?? 10),
+    rateLimits: parseRateLimits(process.env.QUEUE_RATE_LIMITS),
+  });
   log.info({ queues: ["maintenance", ...QUEUES] }, "worker started on Redis");
   // SIGTERM: stop relaying, let running jobs finish (BullMQ's close waits for them), then exit.
   onShutdown(async () => {

@@ -39,7 +39,7 @@ export default endpoint({
           return json(await mergeLeads(tx, org.id, params.id, userId, await readJson(req, mergeLeadsRequestSchema)));
         case "enrich": {
           await requireLead(tx, org.id, params.id);
-          return json(await enqueueEnrichment(tx, org.id, [params.id], requestId), 202);
+          return json(await enqueueEnrichment(tx, org.id, [params.id], { requestId, priority: 1 }), 202);
         }
         default:
           throw noSuchAction(params.action);

@@ -330,6 +330,8 @@ export interface JobOutboxTable {
   name: string;
   payload: Json;
   status: Generated<"pending" | "relayed" | "done" | "failed" | "retried" | "discarded">;
+  /** Lower runs first (1 = most urgent), as in BullMQ. */
+  priority: Generated<number>;
   attempts: Generated<number>;
   lastError: string | null;
   requestId: string | null;

@@ -12,6 +12,11 @@ export interface BullmqRuntimeOptions {
   prefix?: string;
   /** Jobs run at once per queue. */
   concurrency?: number;
+  /**
+   * Rate limits per queue, enforced by BullMQ across every worker on the Redis: each queue's jobs call one kind of
+   * provider (enrichment → the property-data API, messaging → SendGrid/Twilio), so this is the provider's limit.
+   */
+  rateLimits?: Record<string, { max: number; durationMs: number }>;
   relayIntervalMs?: number;
 }
 
@@ -47,7 +52,12 @@ export function startBullmqRuntime(db: Kysely<Database>, log: Logger, options: B
         if (outcome.error.startsWith("invalid payload")) throw new UnrecoverableError(outcome.error);
         throw new Error(outcome.error);
       },
-      { connection, prefix, concurrency: options.concurrency ?? 10 },
+      {
+        connection,
+        prefix,
+        concurrency: options.concurrency ?? 10,
+        ...(options.rateLimits?.[name] ? { limiter: { max: options.rateLimits[name].max, duration: options.rateLimits[name].durationMs } } : {}),
+      },
     );
     worker.on("failed", (job, err) => {
       if (!job) return;
@@ -75,6 +85,7 @@ export function startBullmqRuntime(db: Kysely<Database>, log: Logger, options: B
               data: { orgId: row.orgId, payload: row.payload },
               opts: {
                 jobId: row.id,
+                priority: row.priority ?? def?.priority ?? 5,
                 attempts: def?.maxAttempts ?? 5,
                 backoff: { type: "exponential", delay: 1000, jitter: 0.5 },
                 removeOnComplete: 1000,

@@ -13,7 +13,7 @@ export async function enqueueJob<S extends z.ZodType>(
   orgId: string,
   job: JobDefinition<S>,
   payload: z.input<S>,
-  options: { delayMs?: number; requestId?: string } = {},
+  options: { delayMs?: number; requestId?: string; /** 1 (most urgent) – 100; default 5, or the job's own. */ priority?: number } = {},
 ): Promise<string> {
   const parsed = job.schema.parse(payload) as Record<string, unknown>;
   const id = randomUUID();
@@ -26,6 +26,7 @@ export async function enqueueJob<S extends z.ZodType>(
       name: job.name,
       payload: parsed,
       requestId: options.requestId ?? null,
+      priority: options.priority ?? job.priority ?? 5,
       availableAt: new Date(Date.now() + (options.delayMs ?? 0)),
     })
     .execute();

@@ -22,6 +22,8 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   schema: S;
   /** Tries before the job is dead-lettered (status failed). */
   maxAttempts: number;
+  /** Default priority of this kind of job: 1 (most urgent) – 100; 5 when unset. */
+  priority?: number;
   handle(payload: z.output<S>, ctx: JobContext): Promise<unknown>;
 }
 

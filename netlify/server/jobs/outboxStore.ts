@@ -9,6 +9,7 @@ export interface OutboxRow {
   payload: unknown;
   attempts: number;
   availableAt: Date;
+  priority?: number;
 }
 
 // The outbox is the service's: these run as the connection's role, deliberately (jobs span orgs).
@@ -35,11 +36,11 @@ export async function claimDueJobs(db: Kysely<Database>, limit: number, queues?:
       where ((status = 'pending' and available_at <= now())
           or (status = 'relayed' and relayed_at < now() - make_interval(secs => ${leaseSeconds})))
         ${filter}
-      order by available_at
+      order by priority, available_at
       limit ${limit}
       for update skip locked
     )
-    returning o.id, o.org_id, o.queue, o.name, o.payload, o.attempts, o.available_at`.execute(db);
+    returning o.id, o.org_id, o.queue, o.name, o.payload, o.attempts, o.available_at, o.priority`.execute(db);
   return result.rows;
 }
 

@@ -4,7 +4,7 @@ import { resetConfig } from "../config";
 import type { DatabaseHandle } from "../db/connect";
 import { setDatabase } from "../db/instance";
 import { executeJob } from "../jobs/executeJob";
-import type { OutboxRow } from "../jobs/outboxStore";
+import { claimDueJobs, type OutboxRow } from "../jobs/outboxStore";
 import "../jobs/allJobs";
 import { api } from "../testing/apiClient";
 import { useTestEnv } from "../testing/env";
@@ -132,5 +132,12 @@ describe.each(testBackends())("lead enrichment on $name", (backend) => {
     expect(await jobsFor(a)).toHaveLength(2);
     expect((await api("POST", `/api/leads/${a}/enrich`, asOwner())).status).toBe(202);
     expect(await jobsFor(a)).toHaveLength(3);
+    // New leads queue at 5, bulk batches at 10, a lead someone asked about just now at 1 — and the runner takes
+    // due jobs by priority: the single request goes before the older bulk one.
+    const priorities = await handle.db.selectFrom("jobOutbox").select(["id", "priority"]).where("name", "=", "enrich-lead").where("status", "=", "pending").execute();
+    const mine = (await jobsFor(a)).map((j) => priorities.find((p) => p.id === j.id)!.priority);
+    expect(mine).toEqual([5, 10, 1]);
+    const [first] = await claimDueJobs(handle.db, 1, ["enrichment"]);
+    expect(first.id).toBe((await jobsFor(a))[2].id);
   });
 });

@@ -33,10 +33,13 @@ export async function getLeadEnrichment(tx: Tx, orgId: string, leadId: string) {
   return { contact: latest("contact"), property: latest("property"), propertyProviderConfigured: propertyProvider() !== null };
 }
 
-/** Queues enrichment for leads the caller can see (in the caller's transaction: RLS decides). */
-export async function enqueueEnrichment(tx: Tx, orgId: string, leadIds: string[], requestId?: string): Promise<{ queued: string[] }> {
+/**
+ * Queues enrichment for leads the caller can see (in the caller's transaction: RLS decides). Priority: 1 for a lead
+ * someone asked about just now, 5 (the default) for new leads, 10 for bulk batches.
+ */
+export async function enqueueEnrichment(tx: Tx, orgId: string, leadIds: string[], options: { requestId?: string; priority?: number } = {}): Promise<{ queued: string[] }> {
   const visible = await tx.selectFrom("leads").select("id").where("orgId", "=", orgId).where("id", "in", leadIds).where("deletedAt", "is", null).execute();
-  for (const { id } of visible) await enqueueJob(tx, orgId, enrichLeadJob, { leadId: id }, { requestId });
+  for (const { id } of visible) await enqueueJob(tx, orgId, enrichLeadJob, { leadId: id }, options);
   return { queued: visible.map((v) => v.id) };
 }
 

@@ -69,7 +69,7 @@ export async function bulkLeads(tx: Tx, orgId: string, actorId: string, req: Bul
     }
     case "enrich": {
       // Queued in this transaction (the outbox); the worker runs them. Deleted or unseen leads are skipped.
-      affected = (await enqueueEnrichment(tx, orgId, ids)).queued;
+      affected = (await enqueueEnrichment(tx, orgId, ids, { priority: 10 })).queued;
       break;
     }
     case "restore": {
