@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
 import type { Logger } from "../log";
 import { asService } from "../db/transactions";
+import { queueStaleEnrichment } from "../services/enrichment/staleEnrichment";
 import { purgeDeletedLeads } from "../services/leads/bulkLeads";
 import { verifyAllAuditChains } from "./verifyAllAuditChains";
 
@@ -11,10 +12,15 @@ export const AUDIT_VERIFY_JOB = "audit.verify";
 /** 03:00 UTC every night. */
 export const AUDIT_VERIFY_CRON = "0 3 * * *";
 
-/** The nightly maintenance: empty the lead trash, then check every org's audit chain (logged at error level when broken). */
+/**
+ * The nightly maintenance: empty the lead trash, queue the batch enrichment of stale leads, then check every org's
+ * audit chain (logged at error level when broken).
+ */
 export async function runAuditVerification(db: Kysely<Database>, log: Logger) {
   const purged = await asService(db, (tx) => purgeDeletedLeads(tx));
   if (purged) log.info({ purged }, "emptied the lead trash");
+  const stale = await asService(db, (tx) => queueStaleEnrichment(tx));
+  if (stale) log.info({ queued: stale }, "queued the nightly batch enrichment");
   const reports = await verifyAllAuditChains(db);
   const broken = reports.filter((r) => r.firstBrokenId !== null);
   for (const r of broken) log.error({ orgId: r.orgId, firstBrokenId: r.firstBrokenId, reason: r.reason }, "audit chain broken");

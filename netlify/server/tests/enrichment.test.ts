@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetConfig } from "../config";
@@ -5,6 +6,8 @@ import type { DatabaseHandle } from "../db/connect";
 import { setDatabase } from "../db/instance";
 import { executeJob } from "../jobs/executeJob";
 import { claimDueJobs, type OutboxRow } from "../jobs/outboxStore";
+import { asService } from "../db/transactions";
+import { queueStaleEnrichment } from "../services/enrichment/staleEnrichment";
 import "../jobs/allJobs";
 import { api } from "../testing/apiClient";
 import { useTestEnv } from "../testing/env";
@@ -139,5 +142,26 @@ describe.each(testBackends())("lead enrichment on $name", (backend) => {
     expect(mine).toEqual([5, 10, 1]);
     const [first] = await claimDueJobs(handle.db, 1, ["enrichment"]);
     expect(first.id).toBe((await jobsFor(a))[2].id);
+  });
+
+  it("the nightly batch queues leads never enriched or enriched long ago, once, and not those already waiting", async () => {
+    const fresh = await newLead({ firstName: "Fresh", phone: "+1 512 842 7330" });
+    await run((await jobsFor(fresh))[0]); // enriched just now
+    const old = await newLead({ firstName: "Old", phone: "+1 512 842 7331" });
+    await run((await jobsFor(old))[0]);
+    await sql`update public.lead_enrichments set created_at = now() - interval '100 days' where lead_id = ${old}`.execute(handle.db);
+    const never = await newLead({ firstName: "Never", phone: "+1 512 842 7332" });
+    await handle.db.deleteFrom("jobOutbox").where("id", "in", (await jobsFor(never)).map((j) => j.id)).execute(); // as if seeded directly
+
+    const before = { fresh: (await jobsFor(fresh)).length, old: (await jobsFor(old)).length, never: (await jobsFor(never)).length };
+    const queued = await asService(handle.db, (tx) => queueStaleEnrichment(tx));
+    expect(queued).toBeGreaterThanOrEqual(2);
+    expect((await jobsFor(fresh)).length).toBe(before.fresh);
+    expect((await jobsFor(old)).length).toBe(before.old + 1);
+    expect((await jobsFor(never)).length).toBe(before.never + 1);
+    // Run again: they are waiting in the queue already, nothing more is queued for them.
+    await asService(handle.db, (tx) => queueStaleEnrichment(tx));
+    expect((await jobsFor(old)).length).toBe(before.old + 1);
+    expect((await jobsFor(never)).length).toBe(before.never + 1);
   });
 });
