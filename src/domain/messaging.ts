@@ -212,6 +212,7 @@ export type BulkSendRequest = z.input<typeof bulkSendRequestSchema>;
 
 export const listMessagesQuerySchema = z.object({
   status: z.enum(MESSAGE_STATUSES).optional(),
+  leadId: z.uuid({ error: "must be a lead id" }).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
@@ -234,6 +235,8 @@ export interface Message {
   createdBy: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Every status it went through, oldest first: queued, then what the job and the provider's callbacks said. */
+  statusHistory?: { status: string; at: string }[];
 }
 
 export interface MessageTemplate {

@@ -260,6 +260,12 @@ describe.each(testBackends())("messaging on $name", (backend) => {
       // Found by its sid alone too.
       expect((await postTwilio("status", { MessageSid: sms.sid, MessageStatus: "undelivered", ErrorCode: "30003" })).body).toEqual({ updated: false });
       expect((await timeline(lead.id)).map((a) => a.type).sort()).toEqual(["message.delivered", "message.sent"]);
+      // GET /api/messages?leadId= lists the lead's messages with their provider id and status history.
+      const listed = await api("GET", `/api/messages?leadId=${lead.id}`, asOwner());
+      expect(listed.status).toBe(200);
+      const listedSms = listed.body.items.find((m: { id: string }) => m.id === res.body.id);
+      expect(listedSms).toMatchObject({ providerMessageId: sms.sid, status: "delivered" });
+      expect(listedSms.statusHistory.map((h: { status: string }) => h.status)).toEqual(["queued", "sent", "delivered"]);
 
       const forged = await postTwilio("status", { MessageSid: sms.sid, MessageStatus: "failed" }, { query, signature: twilioSignature("not-the-token-000000", `${PUBLIC}/api/webhooks/twilio/status${query}`, { MessageSid: sms.sid, MessageStatus: "failed" }) });
       expect(forged.status).toBe(403);

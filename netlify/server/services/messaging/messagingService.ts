@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Selectable } from "kysely";
+import { sql, type Selectable } from "kysely";
 import {
   checkTemplateSchema,
   type BulkSendRequest,
@@ -207,8 +207,26 @@ export async function listLeadMessages(tx: Tx, orgId: string, leadId: string): P
   return rows.map(toMessage);
 }
 
-export async function listMessages(tx: Tx, orgId: string, q: { status?: MessageStatus; limit: number }): Promise<Message[]> {
+/** The org's messages, newest first, by status and/or lead, each with its status history (from the timeline). */
+export async function listMessages(tx: Tx, orgId: string, q: { status?: MessageStatus; leadId?: string; limit: number }): Promise<Message[]> {
   let query = tx.selectFrom("messages").selectAll().where("orgId", "=", orgId);
   if (q.status) query = query.where("status", "=", q.status);
-  return (await query.orderBy("createdAt", "desc").orderBy("id", "desc").limit(q.limit).execute()).map(toMessage);
+  if (q.leadId) query = query.where("leadId", "=", q.leadId);
+  const messages = (await query.orderBy("createdAt", "desc").orderBy("id", "desc").limit(q.limit).execute()).map(toMessage);
+  if (messages.length === 0) return messages;
+  const events = await tx
+    .selectFrom("activities")
+    .select([sql<string>`data->>'messageId'`.as("messageId"), "type", "occurredAt"])
+    .where("orgId", "=", orgId)
+    .where("type", "like", "message.%")
+    .where(sql<string>`data->>'messageId'`, "in", messages.map((m) => m.id))
+    .orderBy("occurredAt")
+    .execute();
+  return messages.map((m) => ({
+    ...m,
+    statusHistory: [
+      { status: "queued", at: m.createdAt },
+      ...events.filter((e) => e.messageId === m.id).map((e) => ({ status: e.type.slice("message.".length), at: new Date(e.occurredAt).toISOString() })),
+    ],
+  }));
 }
