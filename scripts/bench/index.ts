@@ -208,7 +208,7 @@ function printColdStart(r: ColdStartResult) {
 function printJobs(r: JobsResult) {
   const o = r.options;
   console.log(
-    `\nJobs — ${o.jobs.toLocaleString("en-US")} trivial jobs, concurrency ${o.concurrency}, median of ${o.rounds} rounds, on the bench database and the machine's Redis.`,
+    `\nJobs — ${o.jobs.toLocaleString("en-US")} trivial jobs, concurrency ${o.concurrency}, median of ${o.rounds - 1} rounds after a warm-up round, on the bench database and the machine's Redis.`,
   );
   console.log(`subject = jobs already in job_outbox → relay (claim 500 at a time, addBulk) → BullMQ worker → handler → marked done in the outbox (batched)`);
   console.log(`end to end = the same while ${o.concurrency} writers queue the jobs, one transaction each (as requests do)`);
