@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { ChevronDown, CircleDot, Sparkles, Tag, Trash2, UserRound, X } from "lucide-react";
+import { ChevronDown, CircleDot, Mail, Sparkles, Tag, Trash2, UserRound, X } from "lucide-react";
 import { useEffect, useId, useState, type ReactNode, type Ref } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
@@ -8,6 +8,7 @@ import type { Member } from "@/domain/orgs";
 import { errorMessage } from "@/lib/apiError";
 import { isAbortError } from "@/lib/http";
 import { useSession } from "@/lib/session";
+import { BulkMessageDialog } from "@/features/messaging/BulkMessageDialog";
 import { Button } from "@/ui/Button";
 import { Dialog, DialogClose, DialogContent } from "@/ui/Dialog";
 import { Field } from "@/ui/Field";
@@ -49,6 +50,7 @@ export interface BulkActionBarProps {
 /** Shown while leads are selected: assign, change status, tag, untag or delete them all at once. */
 export function BulkActionBar({ selected, pending, onAction, onClear, ref }: BulkActionBarProps) {
   const ids = selected.map((l) => l.id);
+  const [messaging, setMessaging] = useState(false);
   const members = useAssignableMembers();
   const me = useSession((s) => s.user?.id);
   const [tagsMode, setTagsMode] = useState<"tag" | "untag" | null>(null);
@@ -109,6 +111,12 @@ export function BulkActionBar({ selected, pending, onAction, onClear, ref }: Bul
           <MenuItem onSelect={() => setTagsMode("untag")}>Remove tag…</MenuItem>
         </MenuContent>
       </Menu>
+
+      <Button variant="ghost" size="sm" disabled={pending} onClick={() => setMessaging(true)}>
+        <Mail className="size-4" aria-hidden="true" />
+        Message…
+      </Button>
+      <BulkMessageDialog leadIds={ids} open={messaging} onOpenChange={setMessaging} />
 
       <Button variant="ghost" size="sm" disabled={pending} onClick={() => void onAction({ action: "enrich", ids })}>
         <Sparkles className="size-4" aria-hidden="true" />
