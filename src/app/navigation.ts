@@ -1,10 +1,10 @@
-import { Briefcase, Cog, FileText, Mail, Sparkles, Handshake, KanbanSquare, Shuffle, Upload, Users, UsersRound, Webhook, type LucideIcon } from "lucide-react";
+import { Briefcase, Cog, FileText, Mail, MessageSquareText, Sparkles, Handshake, KanbanSquare, Shuffle, Upload, Users, UsersRound, Webhook, type LucideIcon } from "lucide-react";
 import { MANAGER_ROLES, ORG_ROLES, STAFF_ROLES, type OrgRole } from "@/domain/roles";
 
 export type NavGroup = "main" | "settings";
 
 export interface NavItem {
-  to: "/leads" | "/pipeline" | "/investors" | "/messages" | "/portal" | "/members" | "/settings/lead-sources" | "/settings/lead-forms" | "/leads/import" | "/settings/assignment" | "/settings/enrichment" | "/settings/jobs";
+  to: "/leads" | "/pipeline" | "/investors" | "/messages" | "/portal" | "/members" | "/settings/lead-sources" | "/settings/lead-forms" | "/leads/import" | "/settings/assignment" | "/settings/enrichment" | "/settings/jobs" | "/settings/templates";
   label: string;
   icon: LucideIcon;
   /** Roles that see the entry. Features that do not exist yet get no entry at all. */
@@ -25,6 +25,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/settings/lead-sources", label: "Lead sources", icon: Webhook, roles: MANAGER_ROLES, group: "settings" },
   { to: "/settings/lead-forms", label: "Lead forms", icon: FileText, roles: MANAGER_ROLES, group: "settings" },
   { to: "/settings/assignment", label: "Assignment", icon: Shuffle, roles: MANAGER_ROLES, group: "settings" },
+  { to: "/settings/templates", label: "Message templates", icon: MessageSquareText, roles: MANAGER_ROLES, group: "settings" },
   { to: "/settings/enrichment", label: "Enrichment", icon: Sparkles, roles: STAFF_ROLES, group: "settings" },
   { to: "/settings/jobs", label: "Background jobs", icon: Cog, roles: MANAGER_ROLES, group: "settings" },
 ];

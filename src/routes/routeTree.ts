@@ -21,11 +21,12 @@ import { portalOpportunityRoute } from "./portalOpportunity";
 import { publicFormRoute } from "./publicForm";
 import { rootRoute } from "./root";
 import { signupRoute } from "./signup";
+import { templatesRoute } from "./templates";
 
 export const routeTree = rootRoute.addChildren([
   loginRoute,
   signupRoute,
   publicFormRoute,
   authedRoute.addChildren([indexRoute, leadsRoute, membersRoute, leadSourcesRoute, leadSourceDeliveriesRoute, leadFormsRoute, leadImportRoute, assignmentRoute, leadDetailRoute,
-    pipelineRoute, opportunityDetailRoute, enrichmentRoute, jobsRoute, outboxRoute, investorsRoute, investorDetailRoute, portalRoute, portalOpportunityRoute]),
+    pipelineRoute, opportunityDetailRoute, enrichmentRoute, jobsRoute, outboxRoute, templatesRoute, investorsRoute, investorDetailRoute, portalRoute, portalOpportunityRoute]),
 ]);
