@@ -1,9 +1,9 @@
-import { createRoute } from "@tanstack/react-router";
-import { EnrichmentMonitorPage } from "@/features/enrichment/EnrichmentMonitorPage";
+import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { authedRoute } from "./authed";
 
 export const enrichmentRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: "/settings/enrichment",
-  component: EnrichmentMonitorPage,
+  // Its own chunk: loaded when the route is first visited.
+  component: lazyRouteComponent(() => import("@/features/enrichment/EnrichmentMonitorPage"), "EnrichmentMonitorPage"),
 });

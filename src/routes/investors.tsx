@@ -1,9 +1,9 @@
-import { createRoute } from "@tanstack/react-router";
-import { InvestorsPage } from "@/features/investors/InvestorsPage";
+import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { authedRoute } from "./authed";
 
 export const investorsRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: "/investors",
-  component: InvestorsPage,
+  // Its own chunk: loaded when the route is first visited.
+  component: lazyRouteComponent(() => import("@/features/investors/InvestorsPage"), "InvestorsPage"),
 });

@@ -1,9 +1,9 @@
-import { createRoute } from "@tanstack/react-router";
-import { JobsPage } from "@/features/jobs/JobsPage";
+import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { authedRoute } from "./authed";
 
 export const jobsRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: "/settings/jobs",
-  component: JobsPage,
+  // Its own chunk: loaded when the route is first visited.
+  component: lazyRouteComponent(() => import("@/features/jobs/JobsPage"), "JobsPage"),
 });

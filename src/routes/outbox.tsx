@@ -1,9 +1,9 @@
-import { createRoute } from "@tanstack/react-router";
-import { OutboxPage } from "@/features/messaging/OutboxPage";
+import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { authedRoute } from "./authed";
 
 export const outboxRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: "/messages",
-  component: OutboxPage,
+  // Its own chunk: loaded when the route is first visited.
+  component: lazyRouteComponent(() => import("@/features/messaging/OutboxPage"), "OutboxPage"),
 });

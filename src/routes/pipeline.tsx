@@ -1,9 +1,9 @@
-import { createRoute } from "@tanstack/react-router";
-import { PipelineBoardPage } from "@/features/pipeline/PipelineBoardPage";
+import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { authedRoute } from "./authed";
 
 export const pipelineRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: "/pipeline",
-  component: PipelineBoardPage,
+  // Its own chunk: loaded when the route is first visited.
+  component: lazyRouteComponent(() => import("@/features/pipeline/PipelineBoardPage"), "PipelineBoardPage"),
 });

@@ -1,9 +1,9 @@
-import { createRoute } from "@tanstack/react-router";
-import { PortalPage } from "@/features/portal/PortalPage";
+import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { authedRoute } from "./authed";
 
 export const portalRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: "/portal",
-  component: PortalPage,
+  // Its own chunk: loaded when the route is first visited.
+  component: lazyRouteComponent(() => import("@/features/portal/PortalPage"), "PortalPage"),
 });

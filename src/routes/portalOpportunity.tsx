@@ -1,12 +1,19 @@
 import { createRoute } from "@tanstack/react-router";
-import { PortalOpportunityPage } from "@/features/portal/PortalOpportunityPage";
+import { lazy, Suspense } from "react";
 import { authedRoute } from "./authed";
+
+// Its own chunk: loaded when the route is first visited.
+const PortalOpportunityPage = lazy(() => import("@/features/portal/PortalOpportunityPage").then((m) => ({ default: m.PortalOpportunityPage })));
 
 export const portalOpportunityRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: "/portal/opportunities/$opportunityId",
   component: function PortalOpportunityPageRoute() {
     const { opportunityId } = portalOpportunityRoute.useParams();
-    return <PortalOpportunityPage key={opportunityId} opportunityId={opportunityId} />;
+    return (
+      <Suspense fallback={<p className="text-sm text-zinc-500">Loading…</p>}>
+        <PortalOpportunityPage key={opportunityId} opportunityId={opportunityId} />
+      </Suspense>
+    );
   },
 });

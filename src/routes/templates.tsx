@@ -1,9 +1,9 @@
-import { createRoute } from "@tanstack/react-router";
-import { TemplatesPage } from "@/features/messaging/TemplatesPage";
+import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { authedRoute } from "./authed";
 
 export const templatesRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: "/settings/templates",
-  component: TemplatesPage,
+  // Its own chunk: loaded when the route is first visited.
+  component: lazyRouteComponent(() => import("@/features/messaging/TemplatesPage"), "TemplatesPage"),
 });
