@@ -17,7 +17,7 @@ import { EnrichmentCard } from "./detail/EnrichmentCard";
 import { ConvertButton } from "./detail/ConvertButton";
 import { MergeLeadDialog } from "./detail/MergeLeadDialog";
 import { NoteComposer } from "./detail/NoteComposer";
-import { TasksCard } from "./detail/TasksCard";
+import { TasksCard } from "@/features/tasks/TasksCard";
 import { TimelineCard } from "./detail/TimelineCard";
 import { getLead, listActivities, patchLead } from "./leadDetailApi";
 import { LEAD_STATUS_LABELS } from "./leadStatus";
@@ -110,7 +110,7 @@ export function LeadDetailPage({ leadId }: { leadId: string }) {
         <div className="space-y-6 lg:col-span-1">
           <ContactCard lead={lead} onSaved={saved} />
           <EnrichmentCard leadId={lead.id} />
-          <TasksCard leadId={lead.id} members={members} onChanged={() => void reloadTimeline()} />
+          <TasksCard subject={{ kind: "lead", id: lead.id }} members={members} onChanged={() => void reloadTimeline()} />
         </div>
         <div className="space-y-4 lg:col-span-2">
           <NoteComposer leadId={lead.id} onAdded={(a) => setTimeline((t) => [a, ...t])} />

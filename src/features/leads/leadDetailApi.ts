@@ -1,5 +1,5 @@
 import type { Lead, LeadStatus, Page, UpdateLeadRequest } from "@/domain/leads";
-import type { Activity, MERGE_FIELDS, Task, TASK_STATUSES } from "@/domain/leadWork";
+import type { Activity, MERGE_FIELDS } from "@/domain/leadWork";
 import { apiFetch } from "@/lib/api";
 
 export const getLead = (id: string) => apiFetch<Lead>(`/api/leads/${id}`);
@@ -9,12 +9,6 @@ export const listActivities = (id: string, cursor?: string | null) =>
 export const addNote = (id: string, body: string) => apiFetch<Activity>(`/api/leads/${id}/notes`, { method: "POST", body: { body } });
 export const convertLead = (id: string, input: { title?: string; value?: number }) =>
   apiFetch<{ id: string; title: string }>(`/api/leads/${id}/convert`, { method: "POST", body: input });
-
-export const listTasks = (leadId: string) => apiFetch<{ items: Task[] }>(`/api/leads/${leadId}/tasks`).then((r) => r.items);
-export const createTask = (leadId: string, input: { title: string; dueAt?: string | null; assigneeId?: string | null }) =>
-  apiFetch<Task>(`/api/leads/${leadId}/tasks`, { method: "POST", body: input });
-export const updateTask = (taskId: string, patch: { status?: (typeof TASK_STATUSES)[number]; title?: string; dueAt?: string | null }) =>
-  apiFetch<Task>(`/api/tasks/${taskId}`, { method: "PATCH", body: patch });
 
 /** Other leads of the org matching a search, for choosing the lead to merge in. */
 export const searchLeads = (q: string, signal?: AbortSignal) =>

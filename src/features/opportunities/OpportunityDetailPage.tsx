@@ -20,7 +20,7 @@ import { MatchesCard } from "./MatchesCard";
 import { getOpportunity, listActivities, listStages, moveOpportunity, patchOpportunity } from "./opportunityApi";
 import { PropertyCard } from "./PropertyCard";
 import { StageHistoryCard } from "./StageHistoryCard";
-import { TasksCard } from "./TasksCard";
+import { TasksCard } from "@/features/tasks/TasksCard";
 import { TimelineCard } from "./TimelineCard";
 
 const CONFLICT = "Someone else changed this deal in the meantime. It has been reloaded: check it and try again.";
@@ -172,7 +172,7 @@ export function OpportunityDetailPage({ opportunityId }: { opportunityId: string
             </CardBody>
           </Card>
           <StageHistoryCard deal={deal} now={now} />
-          <TasksCard opportunityId={deal.id} members={members} onChanged={() => void reloadTimeline()} />
+          <TasksCard subject={{ kind: "opportunity", id: deal.id }} members={members} onChanged={() => void reloadTimeline()} />
         </div>
         <div className="space-y-6 lg:col-span-2">
           <MatchesCard

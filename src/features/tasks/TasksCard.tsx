@@ -12,7 +12,7 @@ import { Card, CardBody, CardHeader } from "@/ui/Card";
 import { Field, FormError } from "@/ui/Field";
 import { Input, Select } from "@/ui/Input";
 import { toast } from "@/ui/toastStore";
-import { createTask, listTasks, updateTask } from "../leadDetailApi";
+import { createTask, listTasks, updateTask, type TaskSubject } from "./tasksApi";
 import { dueState, localInputToIso } from "./taskDue";
 
 const newTaskSchema = z.object({
@@ -24,10 +24,11 @@ type NewTask = z.infer<typeof newTaskSchema>;
 
 const DUE_STYLES = { overdue: "text-red-600 dark:text-red-400 font-medium", today: "text-amber-600 dark:text-amber-400", later: "text-zinc-500" } as const;
 
-/** The lead's tasks: open ones first by due date, overdue ones in red; add one, tick one off. */
-export function TasksCard({ leadId, members, onChanged }: { leadId: string; members: Member[]; onChanged: () => void }) {
+/** A lead's or a deal's tasks: open ones first by due date, overdue ones in red; add one, tick one off. */
+export function TasksCard({ subject, members, onChanged }: { subject: TaskSubject; members: Member[]; onChanged: () => void }) {
   const [tasks, setTasks] = useState<Task[] | null>(null);
-  const reload = useCallback(() => listTasks(leadId).then(setTasks, () => toast({ title: "Couldn't load the tasks", variant: "error" })), [leadId]);
+  const { kind, id } = subject;
+  const reload = useCallback(() => listTasks({ kind, id }).then(setTasks, () => toast({ title: "Couldn't load the tasks", variant: "error" })), [kind, id]);
   useEffect(() => void reload(), [reload]);
 
   const complete = async (task: Task) => {
@@ -77,20 +78,20 @@ export function TasksCard({ leadId, members, onChanged }: { leadId: string; memb
             })}
           </ul>
         )}
-        <NewTaskForm leadId={leadId} members={members} onCreated={(task) => { setTasks((ts) => [task, ...(ts ?? [])]); onChanged(); }} />
+        <NewTaskForm subject={subject} members={members} onCreated={(task) => { setTasks((ts) => [task, ...(ts ?? [])]); onChanged(); }} />
       </CardBody>
     </Card>
   );
 }
 
-function NewTaskForm({ leadId, members, onCreated }: { leadId: string; members: Member[]; onCreated: (task: Task) => void }) {
+function NewTaskForm({ subject, members, onCreated }: { subject: TaskSubject; members: Member[]; onCreated: (task: Task) => void }) {
   const { register, handleSubmit, reset, setError, formState: { errors, isSubmitting } } = useForm<NewTask>({
     resolver: zodResolver(newTaskSchema),
     defaultValues: { title: "", due: "", assigneeId: "" },
   });
   const onSubmit = handleSubmit(async ({ title, due, assigneeId }) => {
     try {
-      onCreated(await createTask(leadId, { title, dueAt: localInputToIso(due), ...(assigneeId ? { assigneeId } : {}) }));
+      onCreated(await createTask(subject, { title, dueAt: localInputToIso(due), ...(assigneeId ? { assigneeId } : {}) }));
       reset();
     } catch (error) {
       applyServerErrors(error, setError, ["title"]);
