@@ -2,9 +2,9 @@ import type { Selectable } from "kysely";
 import type { Investor, AccreditationStatus } from "../../../../src/domain/investors";
 import type { InvestorProfile as MatchingInvestor, LeveragePreference } from "../../../../src/domain/matching/types";
 import type { InvestorsTable } from "../../db/schema";
+import { numberOrNull } from "../../db/numeric";
 
 export type InvestorRow = Selectable<InvestorsTable>;
-const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 export function toInvestor(r: InvestorRow): Investor {
   return {
@@ -15,15 +15,15 @@ export function toInvestor(r: InvestorRow): Investor {
     email: r.email,
     phone: r.phone,
     accreditationStatus: r.accreditationStatus as AccreditationStatus,
-    minInvestment: num(r.minInvestment),
-    maxInvestment: num(r.maxInvestment),
+    minInvestment: numberOrNull(r.minInvestment),
+    maxInvestment: numberOrNull(r.maxInvestment),
     capitalCommitted: Number(r.capitalCommitted),
     capitalAvailable: Number(r.capitalAvailable),
     propertyTypes: r.propertyTypes ?? [],
     states: r.marketStates ?? [],
     cities: r.marketCities ?? [],
     zips: r.marketZips ?? [],
-    targetReturn: num(r.targetReturn),
+    targetReturn: numberOrNull(r.targetReturn),
     riskTolerance: r.riskTolerance,
     holdPeriodMonths: r.holdPeriodMonths,
     leveragePreference: r.leveragePreference as Investor["leveragePreference"],
@@ -71,10 +71,10 @@ export function toMatchingInvestor(r: MatchingInvestorRow, dealHoldMonths: numbe
     name: [r.firstName, r.lastName].filter(Boolean).join(" "),
     propertyTypes: r.propertyTypes ?? [],
     markets: { states: r.marketStates ?? [], cities: r.marketCities ?? [], zips: r.marketZips ?? [] },
-    minInvestment: num(r.minInvestment) ?? 0,
-    maxInvestment: num(r.maxInvestment) ?? Number.MAX_SAFE_INTEGER,
+    minInvestment: numberOrNull(r.minInvestment) ?? 0,
+    maxInvestment: numberOrNull(r.maxInvestment) ?? Number.MAX_SAFE_INTEGER,
     capitalAvailable: Number(r.capitalAvailable),
-    targetReturn: num(r.targetReturn) ?? 0,
+    targetReturn: numberOrNull(r.targetReturn) ?? 0,
     riskTolerance: r.riskTolerance ?? 5,
     holdPeriodMonths: r.holdPeriodMonths ?? dealHoldMonths,
     leveragePreference: (r.leveragePreference ?? "moderate") as LeveragePreference,

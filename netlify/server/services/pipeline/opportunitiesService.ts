@@ -7,8 +7,8 @@ import { assertStaffMember } from "../leads/leadWorkService";
 import { loadCard } from "./opportunityCard";
 import { lastPosition, versionConflict } from "./moveOpportunity";
 import { listStages } from "./pipelineBoard";
+import { numberOrNull } from "../../db/numeric";
 
-const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
 /** The deal (locked when asked) or 404 — also for another org's deal. */
@@ -103,7 +103,7 @@ export async function getOpportunity(tx: Tx, orgId: string, id: string): Promise
 }
 
 export function toPropertySummary(p: { id: string; street: string | null; city: string | null; state: string | null; zip: string | null; propertyType: string | null; beds: unknown; baths: unknown; sqft: number | null; yearBuilt: number | null; estimatedValue: unknown }): PropertySummary {
-  return { id: p.id, street: p.street, city: p.city, state: p.state, zip: p.zip, propertyType: p.propertyType, beds: num(p.beds), baths: num(p.baths), sqft: p.sqft, yearBuilt: p.yearBuilt, estimatedValue: num(p.estimatedValue) };
+  return { id: p.id, street: p.street, city: p.city, state: p.state, zip: p.zip, propertyType: p.propertyType, beds: numberOrNull(p.beds), baths: numberOrNull(p.baths), sqft: p.sqft, yearBuilt: p.yearBuilt, estimatedValue: numberOrNull(p.estimatedValue) };
 }
 
 export async function listShares(tx: Tx, orgId: string, opportunityId: string): Promise<OpportunityShare[]> {
@@ -155,8 +155,8 @@ export async function updateOpportunity(tx: Tx, orgId: string, id: string, actor
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   const beforeValues: Record<string, unknown> = {
     title: before.title,
-    value: num(before.value),
-    probability: num(before.probability),
+    value: numberOrNull(before.value),
+    probability: numberOrNull(before.probability),
     expectedCloseDate: before.expectedCloseDate ? new Date(before.expectedCloseDate).toISOString().slice(0, 10) : null,
     ownerId: before.ownerId,
   };

@@ -1,8 +1,8 @@
 import { sql } from "kysely";
 import type { OpportunityCard } from "../../../../src/domain/pipeline";
 import type { Tx } from "../../db/transactions";
+import { numberOrNull } from "../../db/numeric";
 
-const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 const isoDate = (v: unknown) => (v === null || v === undefined ? null : typeof v === "string" ? v.slice(0, 10) : (v as Date).toISOString().slice(0, 10));
 
 /** The columns a card needs, joined to its property and owner; `index` is its 0-based place in its column. */
@@ -42,8 +42,8 @@ export function toCard(r: CardRow, index: number): OpportunityCard {
     stageId: r.stageId,
     position: index,
     version: r.version,
-    value: num(r.value),
-    probability: num(r.probability),
+    value: numberOrNull(r.value),
+    probability: numberOrNull(r.probability),
     expectedCloseDate: isoDate(r.expectedCloseDate),
     ownerId: r.ownerId,
     ownerName: r.ownerName,

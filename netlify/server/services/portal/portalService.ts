@@ -4,8 +4,8 @@ import type { Tx } from "../../db/transactions";
 import { notFound } from "../../http/errors";
 import { isUuid } from "../../http/ids";
 import { analysisOf } from "../investors/dealFacts";
+import { numberOrNull } from "../../db/numeric";
 
-const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 /**
  * The deals shared with the signed-in investor. Runs as the investor: RLS lets them read only their own
@@ -48,7 +48,7 @@ const toPortalOpportunity = (r: Row): PortalOpportunity => ({
   id: r.id,
   title: r.title,
   stageName: r.stageName,
-  value: num(r.value),
+  value: numberOrNull(r.value),
   expectedCloseDate: r.expectedCloseDate,
   city: r.city,
   state: r.state,
@@ -72,8 +72,8 @@ export async function getPortalOpportunity(tx: Tx, orgId: string, userId: string
   return {
     ...toPortalOpportunity(row),
     street: row.street,
-    beds: num(row.beds),
-    baths: num(row.baths),
+    beds: numberOrNull(row.beds),
+    baths: numberOrNull(row.baths),
     sqft: row.sqft,
     yearBuilt: row.yearBuilt,
     analysis: analysisOf(row.analysis),
