@@ -1,5 +1,5 @@
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenOnLoopback } from "./loopbackServer";
 
 /**
  * A stand-in for ATTOM's Property API on 127.0.0.1, checking what ATTOM checks: the `apikey` header (401 with
@@ -41,15 +41,14 @@ export async function startFakeAttom(apiKey = "test-attom-key-123"): Promise<Fak
     if (!property) return send(200, { status: { code: 0, msg: "SuccessWithoutResult", total: 0 }, property: [] });
     send(200, { status: { code: 0, msg: "SuccessWithResult", total: 1 }, property: [property] });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const { url, close } = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}/propertyapi/v1.0.0`,
+    url: `${url}/propertyapi/v1.0.0`,
     apiKey,
     requests,
     addProperty: (a1, a2, p) => properties.set(key(a1, a2), p),
     failNext: (count, status) => (failures = { count, status }),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close,
   };
 }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenOnLoopback } from "./loopbackServer";
 
 /**
  * A stand-in for SendGrid's v3 Mail Send on 127.0.0.1, checking what SendGrid checks: `POST /v3/mail/send`,
@@ -68,16 +68,15 @@ export async function startFakeSendgrid(apiKey = "SG.test-key-123456"): Promise<
       res.end();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const { url, close } = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     apiKey,
     sent,
     get calls() {
       return state.calls;
     },
     failNext: (count, status) => (failures = { count, status }),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close,
   };
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenOnLoopback } from "./loopbackServer";
 
 /**
  * A stand-in for Twilio's Messages API on 127.0.0.1, checking what Twilio checks:
@@ -61,10 +61,9 @@ export async function startFakeTwilio(accountSid = `AC${"a1".repeat(16)}`, authT
       send(201, { sid, account_sid: accountSid, to, from, body, status: "queued", num_segments: "1", direction: "outbound-api", date_created: new Date().toUTCString(), uri: `/2010-04-01/Accounts/${accountSid}/Messages/${sid}.json` });
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const { url, close } = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     accountSid,
     authToken,
     sent,
@@ -72,6 +71,6 @@ export async function startFakeTwilio(accountSid = `AC${"a1".repeat(16)}`, authT
       return state.calls;
     },
     failNext: (count, status) => (failures = { count, status }),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close,
   };
 }
