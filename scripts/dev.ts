@@ -2,6 +2,7 @@ import { createServer as createViteServer } from "vite";
 import { getConfig } from "../netlify/server/config";
 import "../netlify/server/jobs/allJobs";
 import { startInlineRunner } from "../netlify/server/jobs/inlineRunner";
+import { startWorkflowClock } from "../netlify/server/services/workflows/workflowClock";
 import { log } from "../netlify/server/log";
 import { startAppServer } from "./lib/appServer";
 import { prepareDatabase } from "./lib/prepareDatabase";
@@ -17,9 +18,11 @@ console.log(`\n  Hidden Key is running at ${url}\n  Sign in as agent@demo.test /
 
 // Without Redis the server runs background jobs itself, from the same outbox the worker would relay.
 const jobs = config.REDIS_URL ? undefined : startInlineRunner(handle.db, log);
+const clock = config.REDIS_URL ? undefined : startWorkflowClock(handle.db, log);
 
 onShutdown(async () => {
   server.close();
+  await clock?.stop();
   await jobs?.stop();
   await vite.close();
   await handle.close();

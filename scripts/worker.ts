@@ -7,6 +7,7 @@ import { startInlineRunner } from "../netlify/server/jobs/inlineRunner";
 import { QUEUES } from "../netlify/server/jobs/jobDefinition";
 import { runAuditVerification, startMaintenanceWorker } from "../netlify/server/jobs/maintenanceQueue";
 import { log } from "../netlify/server/log";
+import { startWorkflowClock } from "../netlify/server/services/workflows/workflowClock";
 import { onShutdown } from "./lib/shutdown";
 
 // npm run worker: the background worker. With REDIS_URL it relays the job outbox into BullMQ and runs every
@@ -44,8 +45,10 @@ if (config.REDIS_URL) {
   await runAuditVerification(db, log);
   const timer = setInterval(() => void runAuditVerification(db, log).catch((err) => log.error({ err }, "audit verification failed")), 24 * 3600_000);
   const runner = startInlineRunner(db, log);
+  const clock = startWorkflowClock(db, log);
   onShutdown(async () => {
     clearInterval(timer);
+    await clock.stop();
     await runner.stop();
     await closeDatabase();
   });

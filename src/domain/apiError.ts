@@ -4,6 +4,8 @@ export interface ApiErrorBody {
     code: string;
     message: string;
     fields?: Record<string, string>;
+    /** workflow_invalid (422): the draft's problems, per node. */
+    issues?: unknown[];
     requestId?: string;
   };
 }

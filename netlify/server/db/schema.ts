@@ -289,6 +289,7 @@ export interface TasksTable {
   leadId: string | null;
   opportunityId: string | null;
   completedAt: Date | string | null;
+  overdueNotifiedAt: Date | null;
   createdAt: CreatedAt;
   updatedAt: Timestamp;
 }
@@ -446,6 +447,82 @@ export interface AuthRefreshTokensTable {
   expiresAt: Date | string;
 }
 
+export interface WorkflowsTable {
+  id: Generated<string>;
+  orgId: string;
+  name: string;
+  description: string | null;
+  enabled: Generated<boolean>;
+  draftGraph: ColumnType<unknown, JsonDocument, JsonDocument>;
+  draftUpdatedAt: Timestamp;
+  activeVersionId: string | null;
+  triggerEvent: string | null;
+  /** Never readable by the API roles. */
+  signingSecret: string;
+  nextRunAt: Date | null;
+  createdBy: string | null;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface WorkflowVersionsTable {
+  id: Generated<string>;
+  orgId: string;
+  workflowId: string;
+  version: number;
+  graph: ColumnType<unknown, JsonDocument, JsonDocument>;
+  triggerEvent: string;
+  publishedBy: string | null;
+  publishedAt: CreatedAt;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export type ExecutionStatusColumn = "running" | "waiting" | "completed" | "failed" | "stopped";
+
+export interface WorkflowExecutionsTable {
+  id: Generated<string>;
+  orgId: string;
+  workflowId: string;
+  versionId: string;
+  triggerEvent: string;
+  triggerKey: string;
+  triggerData: ColumnType<Record<string, unknown>, JsonDocument | undefined, JsonDocument>;
+  leadId: string | null;
+  opportunityId: string | null;
+  status: ColumnType<ExecutionStatusColumn, ExecutionStatusColumn | undefined, ExecutionStatusColumn>;
+  depth: Generated<number>;
+  stopOn: ColumnType<{ reply: boolean; statusChange: boolean } | null, JsonDocument | null | undefined, JsonDocument | null>;
+  stopArmedAt: Date | null;
+  statusWhenArmed: string | null;
+  currentStepId: string | null;
+  failedStepId: string | null;
+  error: string | null;
+  resumeAt: Date | null;
+  startedAt: CreatedAt;
+  finishedAt: Date | null;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface WorkflowStepRunsTable {
+  id: Generated<string>;
+  orgId: string;
+  executionId: string;
+  stepId: string;
+  nodeType: string;
+  seq: number;
+  status: "running" | "done" | "skipped" | "failed";
+  input: ColumnType<Record<string, unknown>, JsonDocument | undefined, JsonDocument>;
+  output: ColumnType<Record<string, unknown> | null, JsonDocument | null | undefined, JsonDocument | null>;
+  error: string | null;
+  attempts: Generated<number>;
+  startedAt: Timestamp;
+  finishedAt: Date | null;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
 export interface Database {
   orgs: OrgsTable;
   profiles: ProfilesTable;
@@ -474,6 +551,10 @@ export interface Database {
   messageTemplates: MessageTemplatesTable;
   messages: MessagesTable;
   suppressionList: SuppressionListTable;
+  workflows: WorkflowsTable;
+  workflowVersions: WorkflowVersionsTable;
+  workflowExecutions: WorkflowExecutionsTable;
+  workflowStepRuns: WorkflowStepRunsTable;
   "auth.users": AuthUsersTable;
   "auth.refreshTokens": AuthRefreshTokensTable;
 }

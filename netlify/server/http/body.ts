@@ -49,3 +49,17 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S, lim
   }
   return parseOrThrow(schema, value);
 }
+
+/** Like readJson, for bodies that are all optional: an empty body (no content type needed) reads as `{}`. */
+export async function readOptionalJson<S extends z.ZodType>(req: Request, schema: S, limit = DEFAULT_BODY_LIMIT): Promise<z.output<S>> {
+  const text = await readBodyText(req, limit);
+  if (text.trim() === "") return parseOrThrow(schema, {});
+  requireJsonContentType(req);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new HttpError(400, "malformed_json", "Request body is not valid JSON");
+  }
+  return parseOrThrow(schema, value);
+}

@@ -107,7 +107,7 @@ function toErrorResponse(err: unknown, requestId: string, log: Logger): Response
   const known = err instanceof HttpError ? err : httpErrorFromPostgres(err);
   if (known) {
     if (known.status >= 500) log.error({ err }, known.message);
-    return json(errorBody(known.code, known.message, requestId, known.fields), known.status, known.headers);
+    return json(errorBody(known.code, known.message, requestId, known.fields, known.details), known.status, known.headers);
   }
   log.error({ err }, "unhandled error");
   return json(errorBody("internal_error", "Something went wrong on our side", requestId), 500);

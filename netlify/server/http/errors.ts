@@ -8,6 +8,8 @@ export class HttpError extends Error {
     message: string,
     readonly fields?: Record<string, string>,
     readonly headers?: Record<string, string>,
+    /** More of the error's own shape, e.g. a workflow's validation issues. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = "HttpError";
@@ -23,6 +25,6 @@ export const forbidden = (message = "Your role does not allow this", code = "for
 export const notFound = (what = "Resource") => new HttpError(404, "not_found", `${what} not found`);
 export const conflict = (code: string, message: string, fields?: Record<string, string>) => new HttpError(409, code, message, fields);
 
-export function errorBody(code: string, message: string, requestId: string, fields?: Record<string, string>): ApiErrorBody {
-  return { error: { code, message, ...(fields ? { fields } : {}), requestId } };
+export function errorBody(code: string, message: string, requestId: string, fields?: Record<string, string>, details?: Record<string, unknown>): ApiErrorBody {
+  return { error: { ...details, code, message, ...(fields ? { fields } : {}), requestId } };
 }

@@ -3,3 +3,5 @@
 import "../services/imports/importLeadsJob";
 import "../services/enrichment/enrichLeadJob";
 import "../services/messaging/sendMessageJob";
+import "../services/workflows/workflowEventJob";
+import "../services/workflows/workflowStepJob";

@@ -5,12 +5,15 @@ import type { Logger } from "../log";
 import { asService } from "../db/transactions";
 import { queueStaleEnrichment } from "../services/enrichment/staleEnrichment";
 import { purgeDeletedLeads } from "../services/leads/bulkLeads";
+import { runWorkflowClock } from "../services/workflows/workflowClock";
 import { verifyAllAuditChains } from "./verifyAllAuditChains";
 
 export const MAINTENANCE_QUEUE = "maintenance";
 export const AUDIT_VERIFY_JOB = "audit.verify";
 /** 03:00 UTC every night. */
 export const AUDIT_VERIFY_CRON = "0 3 * * *";
+/** Every minute: due scheduled workflows and newly overdue tasks. */
+export const WORKFLOW_CLOCK_JOB = "workflow.clock";
 
 /**
  * The nightly maintenance: empty the lead trash, queue the batch enrichment of stale leads, then check every org's
@@ -32,10 +35,12 @@ export async function runAuditVerification(db: Kysely<Database>, log: Logger) {
 export async function startMaintenanceWorker(connection: ConnectionOptions, db: Kysely<Database>, log: Logger, prefix?: string) {
   const queue = new Queue(MAINTENANCE_QUEUE, { connection, prefix });
   await queue.upsertJobScheduler("audit-verify-nightly", { pattern: AUDIT_VERIFY_CRON, tz: "UTC" }, { name: AUDIT_VERIFY_JOB });
+  await queue.upsertJobScheduler("workflow-clock", { every: 60_000 }, { name: WORKFLOW_CLOCK_JOB, opts: { removeOnComplete: true, removeOnFail: 100 } });
   const worker = new Worker(
     MAINTENANCE_QUEUE,
     async (job) => {
       if (job.name === AUDIT_VERIFY_JOB) return runAuditVerification(db, log.child({ jobId: job.id }));
+      if (job.name === WORKFLOW_CLOCK_JOB) return runWorkflowClock(db);
       throw new Error(`Unknown maintenance job ${job.name}`);
     },
     { connection, prefix, concurrency: 1 },

@@ -95,7 +95,7 @@ export function validateGraph(graph: WorkflowGraph, context: ValidationContext =
         if (field?.scope === "opportunity" && subject === "lead") warn(`${field.label} is only known for leads with a deal; for the others it is empty.`, node.id);
       }
     }
-    if (node.type === "send_sms" || node.type === "send_email") checkMessage(node, context, error, warn);
+    if (node.type === "send_sms" || node.type === "send_email") checkMessage(node, context, error);
   }
   return issues;
 }
@@ -107,7 +107,7 @@ function conditionsOf(node: WorkflowNode): ConditionGroup | null {
   return c && typeof c === "object" && Array.isArray((c as ConditionGroup).rules) ? (c as ConditionGroup) : null;
 }
 
-function checkMessage(node: WorkflowNode, context: ValidationContext, error: (m: string, n?: string) => void, warn: (m: string, n?: string) => void) {
+function checkMessage(node: WorkflowNode, context: ValidationContext, error: (m: string, n?: string) => void) {
   const channel = node.type === "send_sms" ? "sms" : "email";
   const templateId = node.config.templateId;
   const texts: string[] = [];
@@ -128,7 +128,11 @@ export function reachableFrom(graph: WorkflowGraph, start: string): Set<string> 
   const stack = [start];
   while (stack.length) {
     const id = stack.pop()!;
-    for (const e of graph.edges) if (e.source === id && !seen.has(e.target)) (seen.add(e.target), stack.push(e.target));
+    for (const e of graph.edges) {
+      if (e.source !== id || seen.has(e.target)) continue;
+      seen.add(e.target);
+      stack.push(e.target);
+    }
   }
   return seen;
 }

@@ -131,7 +131,7 @@ export type QueueOutcome = { message: Message; created: boolean } | { message: n
  * the messaging job — at the next allowed time when it is quiet hours where the lead lives, or at scheduledFor.
  * The same idempotency key twice → the first message, nothing queued again.
  */
-export async function queueMessage(tx: Tx, orgId: string, userId: string, leadId: string, req: SendMessageRequest, options: QueueOptions = {}): Promise<QueueOutcome> {
+export async function queueMessage(tx: Tx, orgId: string, userId: string | null, leadId: string, req: SendMessageRequest, options: QueueOptions = {}): Promise<QueueOutcome> {
   if (req.idempotencyKey) {
     const existing = await tx.selectFrom("messages").selectAll().where("orgId", "=", orgId).where("idempotencyKey", "=", req.idempotencyKey).executeTakeFirst();
     if (existing) {

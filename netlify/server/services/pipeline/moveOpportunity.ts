@@ -15,7 +15,7 @@ export function versionConflict(current: number): HttpError {
  * checked (409 when stale), a lost stage needs a reason; one row is written (its fractional sort key) and a
  * stage change is recorded by the database (opportunity_stage_moves) and on the deal's timeline.
  */
-export async function moveOpportunity(tx: Tx, orgId: string, id: string, actorId: string, req: MoveOpportunityRequest): Promise<OpportunityCard> {
+export async function moveOpportunity(tx: Tx, orgId: string, id: string, actorId: string | null, req: MoveOpportunityRequest): Promise<OpportunityCard> {
   if (!isUuid(id)) throw notFound("Opportunity");
   const current = await tx.selectFrom("opportunities").select(["id", "stageId", "version"]).where("orgId", "=", orgId).where("id", "=", id).forUpdate().executeTakeFirst();
   if (!current) throw notFound("Opportunity");
