@@ -1,10 +1,10 @@
-import { Briefcase, Cog, FileText, Mail, MessageSquareText, Sparkles, Handshake, KanbanSquare, Shuffle, Upload, Users, UsersRound, Webhook, type LucideIcon } from "lucide-react";
+import { Briefcase, Cog, FileText, Mail, MessageSquareText, Sparkles, Handshake, KanbanSquare, Shuffle, Upload, Users, UsersRound, Webhook, Workflow, type LucideIcon } from "lucide-react";
 import { MANAGER_ROLES, ORG_ROLES, STAFF_ROLES, type OrgRole } from "@/domain/roles";
 
 export type NavGroup = "main" | "settings";
 
 export interface NavItem {
-  to: "/leads" | "/pipeline" | "/investors" | "/messages" | "/portal" | "/members" | "/settings/lead-sources" | "/settings/lead-forms" | "/leads/import" | "/settings/assignment" | "/settings/enrichment" | "/settings/jobs" | "/settings/templates";
+  to: "/leads" | "/pipeline" | "/investors" | "/messages" | "/portal" | "/members" | "/settings/lead-sources" | "/settings/lead-forms" | "/leads/import" | "/settings/assignment" | "/settings/enrichment" | "/settings/jobs" | "/settings/templates" | "/workflows";
   label: string;
   icon: LucideIcon;
   /** Roles that see the entry. Features that do not exist yet get no entry at all. */
@@ -20,6 +20,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/pipeline", label: "Pipeline", icon: KanbanSquare, roles: STAFF_ROLES, group: "main" },
   { to: "/investors", label: "Investors", icon: Handshake, roles: STAFF_ROLES, group: "main" },
   { to: "/messages", label: "Messages", icon: Mail, roles: STAFF_ROLES, group: "main" },
+  { to: "/workflows", label: "Workflows", icon: Workflow, roles: STAFF_ROLES, group: "main" },
   { to: "/portal", label: "Shared deals", icon: Briefcase, roles: ["investor"], group: "main" },
   { to: "/members", label: "Members", icon: UsersRound, roles: MANAGER_ROLES, group: "main" },
   { to: "/settings/lead-sources", label: "Lead sources", icon: Webhook, roles: MANAGER_ROLES, group: "settings" },

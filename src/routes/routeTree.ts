@@ -22,11 +22,14 @@ import { publicFormRoute } from "./publicForm";
 import { rootRoute } from "./root";
 import { signupRoute } from "./signup";
 import { templatesRoute } from "./templates";
+import { workflowEditorRoute, workflowRunsRoute } from "./workflowEditor";
+import { workflowsRoute } from "./workflows";
 
 export const routeTree = rootRoute.addChildren([
   loginRoute,
   signupRoute,
   publicFormRoute,
   authedRoute.addChildren([indexRoute, leadsRoute, membersRoute, leadSourcesRoute, leadSourceDeliveriesRoute, leadFormsRoute, leadImportRoute, assignmentRoute, leadDetailRoute,
-    pipelineRoute, opportunityDetailRoute, enrichmentRoute, jobsRoute, outboxRoute, templatesRoute, investorsRoute, investorDetailRoute, portalRoute, portalOpportunityRoute]),
+    pipelineRoute, opportunityDetailRoute, enrichmentRoute, jobsRoute, outboxRoute, templatesRoute, investorsRoute, investorDetailRoute, portalRoute, portalOpportunityRoute,
+    workflowsRoute, workflowEditorRoute, workflowRunsRoute]),
 ]);

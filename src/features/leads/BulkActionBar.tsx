@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { ChevronDown, CircleDot, Mail, Sparkles, Tag, Trash2, UserRound, X } from "lucide-react";
+import { ChevronDown, CircleDot, Mail, Sparkles, Tag, Trash2, UserRound, Workflow, X } from "lucide-react";
 import { useEffect, useId, useState, type ReactNode, type Ref } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
@@ -9,6 +9,7 @@ import { errorMessage } from "@/lib/apiError";
 import { isAbortError } from "@/lib/http";
 import { useSession } from "@/lib/session";
 import { BulkMessageDialog } from "@/features/messaging/BulkMessageDialog";
+import { RunWorkflowDialog } from "@/features/workflows/RunWorkflowDialog";
 import { Button } from "@/ui/Button";
 import { Dialog, DialogClose, DialogContent } from "@/ui/Dialog";
 import { Field } from "@/ui/Field";
@@ -51,6 +52,7 @@ export interface BulkActionBarProps {
 export function BulkActionBar({ selected, pending, onAction, onClear, ref }: BulkActionBarProps) {
   const ids = selected.map((l) => l.id);
   const [messaging, setMessaging] = useState(false);
+  const [runningWorkflow, setRunningWorkflow] = useState(false);
   const members = useAssignableMembers();
   const me = useSession((s) => s.user?.id);
   const [tagsMode, setTagsMode] = useState<"tag" | "untag" | null>(null);
@@ -117,6 +119,12 @@ export function BulkActionBar({ selected, pending, onAction, onClear, ref }: Bul
         Message…
       </Button>
       <BulkMessageDialog leadIds={ids} open={messaging} onOpenChange={setMessaging} />
+
+      <Button variant="ghost" size="sm" disabled={pending} onClick={() => setRunningWorkflow(true)}>
+        <Workflow className="size-4" aria-hidden="true" />
+        Run workflow…
+      </Button>
+      <RunWorkflowDialog leadIds={ids} open={runningWorkflow} onOpenChange={setRunningWorkflow} />
 
       <Button variant="ghost" size="sm" disabled={pending} onClick={() => void onAction({ action: "enrich", ids })}>
         <Sparkles className="size-4" aria-hidden="true" />
