@@ -18,7 +18,8 @@ function netlifyHeader(toml: string, name: string): string {
 }
 
 // The production headers in netlify.toml work with the built SPA: served with its Content-Security-Policy, the app
-// signs in, lists leads and opens the dialog without a violation; the local servers send the same other headers.
+// signs in, lists leads, opens the dialog and the workflow editor (React Flow) without a violation; the local servers
+// send the same other headers.
 export default defineTest("the SPA runs under netlify.toml's Content-Security-Policy", async (t) => {
   const { page, context } = t;
   const toml = readFileSync("netlify.toml", "utf8");
@@ -42,10 +43,19 @@ export default defineTest("the SPA runs under netlify.toml's Content-Security-Po
     return route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": csp } });
   });
 
-  await signIn(t, DEMO_USERS.agent);
+  await signIn(t, DEMO_USERS.owner);
   await waitForLeadRows(page, 10);
   await page.getByRole("button", { name: "Add lead", exact: true }).click();
   await page.getByRole("dialog", { name: "Add lead", exact: true }).waitFor();
+  await page.keyboard.press("Escape");
+
+  // The workflow builder draws with React Flow (inline styles, SVG): it must run under the same policy.
+  await page.getByRole("link", { name: "Workflows", exact: true }).click();
+  await page.getByRole("button", { name: "New workflow", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "New workflow" });
+  await dialog.getByLabel("Name", { exact: true }).fill(`CSP check ${Date.now()}`);
+  await dialog.getByRole("button", { name: "Create", exact: true }).click();
+  await page.getByTestId("node-trigger").waitFor();
 
   const violations = await page.evaluate(() => (window as unknown as { __cspViolations: Violation[] }).__cspViolations);
   // None at all: main.tsx turns off zod's eval probe (z.config({ jitless: true })).

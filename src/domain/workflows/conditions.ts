@@ -154,7 +154,7 @@ export const isGroup = (r: ConditionRule | ConditionGroup): r is ConditionGroup 
 
 function valueProblem(field: WorkflowField, op: Operator, value: ConditionValue | undefined): string | null {
   if (UNARY_OPERATORS.includes(op)) return value === undefined || value === "" ? null : "takes no value";
-  if (value === undefined || value === "") return "is required";
+  if (value === undefined || (typeof value === "string" && value.trim() === "")) return "is required";
   if (op === "in" || op === "not_in") {
     if (!Array.isArray(value) || value.length === 0) return "must be a list of at least one value";
     if (field.type === "enum" && field.values) {

@@ -226,14 +226,32 @@ export function nextNodeIds(graph: WorkflowGraph, nodeId: string, branch?: "yes"
 
 export const nodeById = (graph: WorkflowGraph, id: string): WorkflowNode | undefined => graph.nodes.find((n) => n.id === id);
 
-/** Milliseconds a wait step lasts when started at `now`, in the org's time zone for "until a time of day". */
+/** The wall-clock reading of `instant` in `timeZone`, as if that reading were UTC (ms). */
+function wallClockMs(instant: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric", hourCycle: "h23" }).formatToParts(instant);
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
+  return Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+}
+
+/** The instant the clocks of `timeZone` show `wall` (ms, read as UTC); on a skipped hour, the moment just after. */
+function instantOfWallClock(wall: number, timeZone: string): number {
+  let guess = wall;
+  for (let i = 0; i < 3; i++) guess = wall - (wallClockMs(new Date(guess), timeZone) - guess);
+  return guess;
+}
+
+/**
+ * Milliseconds a wait step lasts when started at `now`. "Until a time of day" is the next time the org's clocks
+ * show it — on a daylight-saving day too (the gap is measured between instants, not on the wall clock).
+ */
 export function waitDurationMs(config: ActionConfig<"wait">, now: Date, timeZone: string): number {
   if (config.mode === "duration") return config.amount * { minutes: 60_000, hours: 3_600_000, days: 86_400_000 }[config.unit];
   const [hh, mm] = config.time.split(":").map(Number);
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).formatToParts(now);
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
-  const nowMinutes = get("hour") * 60 + get("minute") + get("second") / 60;
-  let delta = hh * 60 + mm - nowMinutes;
-  if (delta <= 0) delta += 24 * 60;
-  return Math.round(delta * 60_000);
+  const wallNow = wallClockMs(now, timeZone);
+  const day = Math.floor(wallNow / 86_400_000) * 86_400_000;
+  for (let offsetDays = 0; offsetDays <= 2; offsetDays++) {
+    const target = instantOfWallClock(day + offsetDays * 86_400_000 + (hh * 60 + mm) * 60_000, timeZone);
+    if (target > now.getTime()) return target - now.getTime();
+  }
+  return 86_400_000;
 }

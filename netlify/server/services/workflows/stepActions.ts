@@ -113,7 +113,8 @@ export const STEP_ACTIONS: { [T in ActionType]: Handler<T> } = {
     if (c.field === "addTag" || c.field === "removeTag") {
       const has = lead.tags.some((t) => t.toLowerCase() === c.value.toLowerCase());
       if (c.field === "addTag" ? has : !has) return skip(c.field === "addTag" ? `already tagged “${c.value}”` : `not tagged “${c.value}”`);
-      const tags = c.field === "addTag" ? [...lead.tags, c.value] : lead.tags.filter((t) => t.toLowerCase() !== c.value.toLowerCase());
+      // Tags are stored lowercase, as the lead API and bulk tagging store them (the list's tag filter matches exactly).
+      const tags = c.field === "addTag" ? [...lead.tags, c.value.toLowerCase()] : lead.tags.filter((t) => t.toLowerCase() !== c.value.toLowerCase());
       if (!env.dryRun) await updateLead(env, { tags: { from: lead.tags, to: tags } }, { tags });
       return { outcome: "done", summary: `${c.field === "addTag" ? "Tag" : "Untag"} “${c.value}”`, output: { tags } };
     }
@@ -170,8 +171,20 @@ export const STEP_ACTIONS: { [T in ActionType]: Handler<T> } = {
         .orderBy("r.finishedAt", "desc")
         .limit(1)
         .executeTakeFirst();
-      const i = last ? c.userIds.indexOf(last.userId) : -1;
-      userId = c.userIds[(i + 1) % c.userIds.length];
+      const start = last ? c.userIds.indexOf(last.userId) + 1 : 0;
+      // The next one in the list who is still an agent of the org (someone who left is passed over, not stuck on).
+      const members = new Set(
+        (await env.tx.selectFrom("orgMembers").select("userId").where("orgId", "=", env.orgId).where("userId", "in", c.userIds).where("role", "in", ["owner", "admin", "agent"]).execute()).map((m) => m.userId),
+      );
+      userId = null;
+      for (let k = 0; k < c.userIds.length; k++) {
+        const candidate = c.userIds[(start + k) % c.userIds.length];
+        if (members.has(candidate)) {
+          userId = candidate;
+          break;
+        }
+      }
+      if (!userId) return skip("none of the round robin's agents is a member of the org any more");
     }
     const member = await env.tx.selectFrom("orgMembers as m").innerJoin("profiles as p", "p.id", "m.userId").select(["p.fullName", "p.email"]).where("m.orgId", "=", env.orgId).where("m.userId", "=", userId).where("m.role", "in", ["owner", "admin", "agent"]).executeTakeFirst();
     if (!member) return skip("that agent is no longer a member of the org");

@@ -21,6 +21,7 @@ export interface SubjectLead {
   city: string | null;
   state: string | null;
   zip: string | null;
+  notes: string | null;
   propertyId: string | null;
 }
 
@@ -60,7 +61,7 @@ export async function loadSubject(tx: Tx, orgId: string, ids: { leadId?: string 
   const lead = leadId
     ? await tx
         .selectFrom("leads")
-        .select(["id", "status", "assigneeId", "source", "tags", "score", "firstName", "lastName", "email", "phone", "street", "city", "state", "zip", "propertyId", "createdAt", "updatedAt"])
+        .select(["id", "status", "assigneeId", "source", "tags", "score", "firstName", "lastName", "email", "phone", "street", "city", "state", "zip", "notes", "propertyId", "createdAt", "updatedAt"])
         .where("orgId", "=", orgId)
         .where("id", "=", leadId)
         .where("deletedAt", "is", null)
