@@ -41,13 +41,16 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S, lim
   requireJsonContentType(req);
   const text = await readBodyText(req, limit);
   if (text.trim() === "") throw badRequest("Request body is required", { body: "is required" });
-  let value: unknown;
+  return parseOrThrow(schema, parseJsonText(text));
+}
+
+/** JSON.parse, or 400 malformed_json. */
+function parseJsonText(text: string): unknown {
   try {
-    value = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
     throw new HttpError(400, "malformed_json", "Request body is not valid JSON");
   }
-  return parseOrThrow(schema, value);
 }
 
 /** Like readJson, for bodies that are all optional: an empty body (no content type needed) reads as `{}`. */
@@ -55,11 +58,5 @@ export async function readOptionalJson<S extends z.ZodType>(req: Request, schema
   const text = await readBodyText(req, limit);
   if (text.trim() === "") return parseOrThrow(schema, {});
   requireJsonContentType(req);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new HttpError(400, "malformed_json", "Request body is not valid JSON");
-  }
-  return parseOrThrow(schema, value);
+  return parseOrThrow(schema, parseJsonText(text));
 }

@@ -2,25 +2,18 @@ import { sql } from "kysely";
 import type { SubjectSnapshot } from "../../../../src/domain/workflows";
 import type { Tx } from "../../db/transactions";
 import { numberOrNull } from "../../db/numeric";
+import type { LeadForMessage } from "../messaging/compose";
 
 // What a workflow knows about its subject when a step runs: the lead (with its property, enrichment and most
 // recent open deal) or the deal (with its lead). Loaded fresh before each step, so a condition after a wait sees
 // the lead as it is then.
 
-export interface SubjectLead {
-  id: string;
+/** The lead as a step sees it: what a message to it needs, and the fields steps read and change. */
+export interface SubjectLead extends LeadForMessage {
   status: string;
   assigneeId: string | null;
   source: string | null;
   tags: string[];
-  firstName: string | null;
-  lastName: string | null;
-  email: string | null;
-  phone: string | null;
-  street: string | null;
-  city: string | null;
-  state: string | null;
-  zip: string | null;
   notes: string | null;
   propertyId: string | null;
 }
