@@ -1,4 +1,4 @@
-// npm run bench [-- rls | search | ingest | coldstart | pipeline | ml-train | ml-score]
+// npm run bench [-- rls | search | ingest | coldstart | pipeline | jobs | workflows | ml-train | ml-score]
 //
 // Benchmarks on the machine's PostgreSQL, each figure beside a baseline measured in the same run:
 //   rls        the leads list as the API runs it (asUser: role + claims, RLS) vs the same query as the superuser
@@ -11,9 +11,13 @@
 //   pipeline   the deal board with 2,000 open deals as the API builds it vs the same rows read raw; matching one
 //              deal against 10,000 investors (the endpoint's service, the matcher alone) vs reading the rows / a bare loop
 //   jobs       jobs per second through outbox → BullMQ → a trivial handler, vs bare BullMQ add-and-process
+//   workflows  speed to lead: a signed webhook → the starter workflow's text at a fake Twilio (BullMQ worker running),
+//              open loop, vs the same deliveries + a bare BullMQ job that texts; workflow steps per second (three-step
+//              workflows, concurrency 50) vs bare BullMQ jobs
 //   ml-train   the GBDT trainer on 100,000 × 30 synthetic rows (200 trees, depth 6) vs XGBoost's time on this machine
 //   ml-score   batch-scoring 10,000 rows with an exported model vs a bare dot product over the same matrix
-// (the ml-* benchmarks need no database; run alone they skip creating one)
+// (the ml-* benchmarks need no database; run alone they skip creating one. workflows makes small orgs of its own: run
+// alone, it skips seeding the 2 × 100,000-lead fixture)
 // It creates its own database hk_bench_<pid> beside DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test),
 // migrates it with netlify/server/db/migrate.ts, and drops it at the end — also on failure and on Ctrl-C.
 // Prints tables and writes bench-results/latest.json.
@@ -26,7 +30,7 @@ import { resetConfig } from "../../netlify/server/config";
 import { resetJwtSecret } from "../../netlify/server/auth/jwtSecret";
 import { createBenchDatabase, DEFAULT_ADMIN_URL, scriptHandle, type BenchDatabase } from "./benchDatabase";
 import { DEFAULT_COLDSTART_OPTIONS, runColdStart, type ColdStartResult } from "./coldstart";
-import { seedFixture } from "./fixtures";
+import { seedFixture, type Fixture } from "./fixtures";
 import { DEFAULT_INGEST_OPTIONS, runIngest, type IngestResult } from "./ingest";
 import { DEFAULT_PIPELINE_OPTIONS, runPipeline, type PipelineResult } from "./pipeline";
 import { DEFAULT_JOBS_OPTIONS, runJobs, type JobsResult } from "./jobs";
@@ -34,10 +38,13 @@ import { printMlScore, runMlScore, type MlScoreResult } from "./mlScore";
 import { printMlTrain, runMlTrain, type MlTrainResult } from "./mlTrain";
 import { DEFAULT_RLS_OPTIONS, runRls, type RlsResult } from "./rls";
 import { DEFAULT_SEARCH_OPTIONS, runSearch, type SearchResult } from "./search";
+import { DEFAULT_WORKFLOWS_OPTIONS, runWorkflows, type WorkflowsResult } from "./workflows";
 import { fmt, round, table } from "./stats";
 
-const BENCHMARKS = ["rls", "search", "ingest", "coldstart", "pipeline", "jobs", "ml-train", "ml-score"] as const;
-const DATABASE_BENCHMARKS: readonly Benchmark[] = ["rls", "search", "ingest", "coldstart", "pipeline", "jobs"];
+const BENCHMARKS = ["rls", "search", "ingest", "coldstart", "pipeline", "jobs", "workflows", "ml-train", "ml-score"] as const;
+const DATABASE_BENCHMARKS: readonly Benchmark[] = ["rls", "search", "ingest", "coldstart", "pipeline", "jobs", "workflows"];
+/** Database benchmarks that don't need the seeded 100k-lead orgs (they make their own). */
+const NO_FIXTURE_BENCHMARKS: readonly Benchmark[] = ["workflows"];
 const JOBS_TARGET = 0.5;
 type Benchmark = (typeof BENCHMARKS)[number];
 const LEADS_PER_ORG = 100_000;
@@ -222,6 +229,52 @@ function printJobs(r: JobsResult) {
   console.log(table(["variant", "metric", "subject", "baseline", "ratio", "target"], rows));
 }
 
+function printWorkflows(r: WorkflowsResult) {
+  const o = r.options;
+  const s = r.speed;
+  console.log(
+    `\nWorkflows — speed to lead: ${o.deliveries} signed deliveries per variant sent open loop at ${o.ratePerSec}/s (unique people), ` +
+      `${o.speedRounds} alternating rounds after ${o.speedWarmup} warm-up deliveries each; the runtime as \`npm run worker\` defaults: ` +
+      `queues workflow + messaging + enrichment, concurrency ${o.speedConcurrency}, relay poll ${o.relayIntervalMs} ms, pool ${o.runtimePoolMax}; ` +
+      `the function's pool ${o.functionPoolMax}; all in this process; send window ${s.sendWindow.from}–${s.sendWindow.until} (no quiet hours).`,
+  );
+  console.log(`subject = POST /api/webhooks/leads/:sourceId (the real handler) → lead.created → "new-lead-instant-text" (assign → text → task) → send job → Twilio (a fake on 127.0.0.1, through the twilio SDK)`);
+  console.log(`baseline = the same POST into an org with no workflow, then queue.add right after the 202; a bare BullMQ Worker (concurrency ${o.speedConcurrency}) hands the text to the same fake Twilio through the same SDK client\n`);
+  const ok = (v: number) => `< ${s.target} ms ${v < s.target && s.subject.arrived === s.subject.sent ? "ok" : "ABOVE"}`;
+  const rows: string[][] = [
+    ["POST → text at Twilio", "p50 ms", fmt(s.subject.latency.p50, 0), fmt(s.baseline.latency.p50, 0), fmt(s.subject.latency.p50 / s.baseline.latency.p50), ""],
+    ["", "p95 ms", fmt(s.subject.latency.p95, 0), fmt(s.baseline.latency.p95, 0), fmt(s.subject.latency.p95 / s.baseline.latency.p95), ""],
+    ["", "p99 ms", fmt(s.subject.latency.p99, 0), fmt(s.baseline.latency.p99, 0), fmt(s.subject.latency.p99 / s.baseline.latency.p99), ok(s.subject.latency.p99)],
+    ["", "texts arrived", `${s.subject.arrived}/${s.subject.sent}`, `${s.baseline.arrived}/${s.baseline.sent}`, "", ""],
+    ["POST → 202 (webhook alone)", "p50 ms", fmt(s.subject.accept.p50, 1), fmt(s.baseline.accept.p50, 1), fmt(s.subject.accept.p50 / s.baseline.accept.p50), ""],
+    ["", "p99 ms", fmt(s.subject.accept.p99, 1), fmt(s.baseline.accept.p99, 1), fmt(s.subject.accept.p99 / s.baseline.accept.p99), ""],
+  ];
+  console.log(table(["measure", "metric", "subject", "baseline", "ratio", "target"], rows));
+  console.log(`\nWhere the subject's time goes (per lead, from the engine's timestamps: executions, step runs, messages.send_started_at):\n`);
+  console.log(table(["hop", "p50 ms", "p95 ms"], s.hops.map((h) => [h.hop, fmt(h.p50, 0), fmt(h.p95, 0)]), 1));
+
+  const st = r.steps;
+  console.log(
+    `\nWorkflows — step throughput: a manual-trigger workflow of three steps (add_note → update_field addTag → add_note), started on ` +
+      `${o.stepLeads.toLocaleString("en-US")} new leads (${(3 * o.stepLeads).toLocaleString("en-US")} steps) by one workflow-event job per ${o.leadsPerEvent} leads; ` +
+      `runtime concurrency ${o.stepConcurrency}, relay poll ${o.relayIntervalMs} ms, pool ${o.stepPools[0]}; median of ${o.stepRounds - 1} rounds after a warm-up round.`,
+  );
+  console.log(`subject = from queueing the event jobs until every run is completed`);
+  console.log(`baseline = bare BullMQ: ${(3 * o.stepLeads).toLocaleString("en-US")} jobs added by ${o.stepConcurrency} producers, a Worker at concurrency ${o.stepConcurrency}, trivial handler\n`);
+  const ratio = st.subject.stepsPerSec / st.baseline.jobsPerSec;
+  const srows: string[][] = [
+    [`three-step workflows, pool ${o.stepPools[0]}`, "steps /s", fmt(st.subject.stepsPerSec, 0), fmt(st.baseline.jobsPerSec, 0), fmt(ratio, 3), "(reported)"],
+    ["", "runs /s", fmt(st.subject.executionsPerSec, 0), "", "", ""],
+    ["", "every run started after ms", fmt(st.subject.startedMs, 0), "", "", "event jobs committed"],
+    ...st.diagnostics.map((d) => [`  same, runtime pool ${d.pool}`, "steps /s", fmt(d.stepsPerSec, 0), fmt(st.baseline.jobsPerSec, 0), fmt(d.stepsPerSec / st.baseline.jobsPerSec, 3), `(diagnostic; runs started after ${fmt(d.startedMs, 0)} ms)`]),
+    ["  bare BullMQ, chains of three (each job adds the next)", "jobs /s", fmt(st.chained.jobsPerSec, 0), fmt(st.baseline.jobsPerSec, 0), fmt(st.chained.jobsPerSec / st.baseline.jobsPerSec, 3), "(diagnostic)"],
+    ["rounds (subject / baseline / chained ms)", "", st.rounds.map((x) => fmt(x.subjectMs, 0)).join(" "), st.rounds.map((x) => fmt(x.baselineMs, 0)).join(" "), "", st.rounds.map((x) => fmt(x.chainedMs, 0)).join(" ")],
+  ];
+  console.log(table(["variant", "metric", "subject", "baseline", "ratio", "target / note"], srows));
+  console.log(`\nFindings:`);
+  for (const f of r.findings) console.log(`  ${f}`);
+}
+
 function printPipeline(r: PipelineResult) {
   const o = r.options;
   console.log(
@@ -280,7 +333,7 @@ async function main() {
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
 
-  const results: { rls?: RlsResult; search?: SearchResult; ingest?: IngestResult; coldstart?: ColdStartResult; pipeline?: PipelineResult; jobs?: JobsResult; mlTrain?: MlTrainResult; mlScore?: MlScoreResult } = {};
+  const results: { rls?: RlsResult; search?: SearchResult; ingest?: IngestResult; coldstart?: ColdStartResult; pipeline?: PipelineResult; jobs?: JobsResult; workflows?: WorkflowsResult; mlTrain?: MlTrainResult; mlScore?: MlScoreResult } = {};
   if (![...selected].some((b) => DATABASE_BENCHMARKS.includes(b))) {
     if (selected.has("ml-train")) results.mlTrain = await runMlTrain();
     if (selected.has("ml-score")) results.mlScore = await runMlScore();
@@ -292,12 +345,19 @@ async function main() {
     console.log(`Creating and migrating hk_bench_${process.pid} on ${redact(adminUrl)} …`);
     bench = await createBenchDatabase(adminUrl);
     const leadsPerOrg = LEADS_PER_ORG;
-    const seedHandle = scriptHandle(bench.url);
-    const fixture = await seedFixture(seedHandle, leadsPerOrg).finally(() => seedHandle.close());
-    console.log(
-      `Seeded ${fixture.orgs.length} orgs × ${leadsPerOrg.toLocaleString("en-US")} leads in ${(fixture.seedMs / 1000).toFixed(1)} s ` +
-        `(the leads audit trigger was disabled during the bulk load and re-enabled after).`,
-    );
+    let seeded: Fixture | undefined;
+    if ([...selected].some((b) => DATABASE_BENCHMARKS.includes(b) && !NO_FIXTURE_BENCHMARKS.includes(b))) {
+      const seedHandle = scriptHandle(bench.url);
+      seeded = await seedFixture(seedHandle, leadsPerOrg).finally(() => seedHandle.close());
+      console.log(
+        `Seeded ${seeded.orgs.length} orgs × ${leadsPerOrg.toLocaleString("en-US")} leads in ${(seeded.seedMs / 1000).toFixed(1)} s ` +
+          `(the leads audit trigger was disabled during the bulk load and re-enabled after).`,
+      );
+    } else {
+      console.log(`Not seeding the ${leadsPerOrg.toLocaleString("en-US")}-lead fixture: no selected benchmark uses it.`);
+    }
+    // Only benchmarks outside NO_FIXTURE_BENCHMARKS read it, and for those it was seeded above.
+    const fixture = seeded as Fixture;
 
     if (selected.has("rls")) {
       console.log(`Running rls …`);
@@ -325,6 +385,10 @@ async function main() {
       console.log(`Running jobs …`);
       results.jobs = await runJobs(bench.url, fixture, DEFAULT_JOBS_OPTIONS, JOBS_TARGET);
     }
+    if (selected.has("workflows")) {
+      console.log(`Running workflows …`);
+      results.workflows = await runWorkflows(bench.url, DEFAULT_WORKFLOWS_OPTIONS);
+    }
     if (selected.has("ml-train")) {
       console.log(`Running ml-train …`);
       results.mlTrain = await runMlTrain();
@@ -340,6 +404,7 @@ async function main() {
     if (results.coldstart) printColdStart(results.coldstart);
     if (results.pipeline) printPipeline(results.pipeline);
     if (results.jobs) printJobs(results.jobs);
+    if (results.workflows) printWorkflows(results.workflows);
     if (results.mlTrain) printMlTrain(results.mlTrain);
     if (results.mlScore) printMlScore(results.mlScore);
 
