@@ -48,6 +48,7 @@ export function startBullmqRuntime(db: Kysely<Database>, log: Logger, options: B
           // die before that UPDATE, the row stays 'relayed', its lease runs out, and the job is relayed and run again
           // — handlers are idempotent, so the rerun changes nothing. Lost work: none; a second side effect: none.
           done.markDone(job.id!).catch((err: unknown) => log.error({ err, jobId: job.id }, "could not mark a job done; its lease brings it back"));
+          if (findJob(job.name)?.chains) relayNow();
           return outcome.result ?? null;
         }
         if (outcome.status === "failed" && !findJob(job.name)) throw new UnrecoverableError(outcome.error);
@@ -106,18 +107,35 @@ export function startBullmqRuntime(db: Kysely<Database>, log: Logger, options: B
     }
     return rows.length;
   };
+  // One relay pass at a time; a pass asked for while one runs (relayNow) follows it at once.
+  let inPass = false;
+  let passWanted = false;
   const loop = () => {
     if (stopped) return;
+    inPass = true;
+    passWanted = false;
     relaying = relayOnce()
       .then((n) => {
-        if (!stopped) timer = setTimeout(loop, n ? 0 : (options.relayIntervalMs ?? 200));
+        inPass = false;
+        if (!stopped) timer = setTimeout(loop, n || passWanted ? 0 : (options.relayIntervalMs ?? 200));
       })
       .catch((err) => {
+        inPass = false;
         log.warn({ err: (err as Error).message }, "relay paused: jobs wait in the outbox");
         if (!stopped) timer = setTimeout(loop, 1000);
       });
   };
   let timer = setTimeout(loop, 0);
+  /** A chained job finished (its next job is committed in the outbox): relay now rather than at the next poll. */
+  function relayNow() {
+    if (stopped) return;
+    if (inPass) {
+      passWanted = true;
+      return;
+    }
+    clearTimeout(timer);
+    timer = setTimeout(loop, 0);
+  }
 
   return {
     queues,

@@ -24,6 +24,11 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   maxAttempts: number;
   /** Default priority of this kind of job: 1 (most urgent) – 100; 5 when unset. */
   priority?: number;
+  /**
+   * The job usually queues the next job itself (a workflow's steps): when it finishes, the BullMQ relay looks at the
+   * outbox at once instead of at its next poll, so a chain of jobs doesn't wait a poll interval per link.
+   */
+  chains?: boolean;
   handle(payload: z.output<S>, ctx: JobContext): Promise<unknown>;
 }
 

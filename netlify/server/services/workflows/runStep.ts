@@ -80,8 +80,11 @@ export async function runWorkflowStep(db: Kysely<Database>, executionId: string,
   if (first.status !== "running" && first.status !== "waiting") return "not_running";
   const graph = versionGraph(first.versionId, first.graph);
   const node = nodeById(graph, stepId);
-  const prior = await db.selectFrom("workflowStepRuns").select("status").where("executionId", "=", executionId).where("stepId", "=", stepId).executeTakeFirst();
-  if (prior && (prior.status === "done" || prior.status === "skipped")) return "duplicate";
+  if (node?.type === "webhook") {
+    // Checked again in the step's transaction; here so a repeat never calls the receiver again.
+    const prior = await db.selectFrom("workflowStepRuns").select("status").where("executionId", "=", executionId).where("stepId", "=", stepId).executeTakeFirst();
+    if (prior && (prior.status === "done" || prior.status === "skipped")) return "duplicate";
+  }
 
   try {
     if (!node || node.type === "trigger") throw new PermanentStepError(`step ${stepId} is not an action of this workflow's version`);
@@ -93,7 +96,7 @@ export async function runWorkflowStep(db: Kysely<Database>, executionId: string,
     // idempotency key, so a retry after a crash repeats the call with the same key (at least once).
     let webhookEffect: StepEffect | null = null;
     if (node.type === "webhook" && first.leadId) {
-      const subject = await asService(db, (tx) => loadSubject(tx, first.orgId, { leadId: first.leadId, opportunityId: first.opportunityId }));
+      const subject = await asService(db, (tx) => loadSubject(tx, first.orgId, { leadId: first.leadId, opportunityId: first.opportunityId }, { leadsDeal: true }));
       const body = { event: "workflow.step", workflowId: first.workflowId, executionId, stepId, lead: subject.lead, opportunity: subject.opportunity, sentAt: new Date().toISOString() };
       try {
         const res = await callOutgoingWebhook({ url: String(config.url), secret: first.signingSecret, idempotencyKey: stepKey({ executionId, stepId }), body });
@@ -113,7 +116,8 @@ export async function runWorkflowStep(db: Kysely<Database>, executionId: string,
       if (again && (again.status === "done" || again.status === "skipped")) return "duplicate" as const;
 
       const now = options.now ?? new Date();
-      const subject = await loadSubject(tx, first.orgId, { leadId: first.leadId, opportunityId: first.opportunityId });
+      // Only a branch tests conditions; only a deal move (and a task's owner) needs a lead's deal.
+      const subject = await loadSubject(tx, first.orgId, { leadId: first.leadId, opportunityId: first.opportunityId }, { snapshot: node.type === "branch", leadsDeal: node.type === "move_stage" || node.type === "create_task" });
       const reason = await stopReason(tx, first, subject);
       if (reason) {
         await recordStep(tx, first, stepId, node.type, { status: "skipped", input: config, output: { stopped: reason }, error: null, attempts: options.attempt, startedAt, finishedAt: now });

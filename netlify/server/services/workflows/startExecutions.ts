@@ -50,7 +50,7 @@ export async function activeWorkflows(db: Kysely<Database> | Tx, orgId: string, 
 export async function startExecution(tx: Tx, orgId: string, workflow: ActiveWorkflow, subjectRef: SubjectRef, start: { triggerKey: string; event: WorkflowEvent; now?: Date }): Promise<StartOutcome> {
   const now = start.now ?? new Date();
   if (start.event.depth >= MAX_WORKFLOW_DEPTH) return { started: false, reason: `loop protection: ${start.event.depth} workflow-caused changes deep` };
-  const subject = await loadSubject(tx, orgId, subjectRef);
+  const subject = await loadSubject(tx, orgId, subjectRef, { snapshot: Boolean(workflow.trigger.conditions?.rules.length) });
   if (!subject.lead && !subject.opportunity) return { started: false, reason: "the lead or deal no longer exists" };
   const leadId = subject.lead?.id ?? null;
   if (leadId) {

@@ -48,7 +48,12 @@ async function loadOpportunity(tx: Tx, orgId: string, where: { id?: string; lead
   return q.limit(1).executeTakeFirst();
 }
 
-export async function loadSubject(tx: Tx, orgId: string, ids: { leadId?: string | null; opportunityId?: string | null }): Promise<LoadedSubject> {
+/**
+ * The subject of a step. `snapshot: false` (steps that test no condition) skips what only conditions read — the
+ * property, enrichment, message and reply times, and a lead's deal — and leaves `snapshot` empty.
+ */
+export async function loadSubject(tx: Tx, orgId: string, ids: { leadId?: string | null; opportunityId?: string | null }, options: { snapshot?: boolean; leadsDeal?: boolean } = {}): Promise<LoadedSubject> {
+  const full = options.snapshot ?? true;
   const opp = ids.opportunityId ? await loadOpportunity(tx, orgId, { id: ids.opportunityId }) : undefined;
   const leadId = ids.leadId ?? opp?.leadId ?? null;
   const lead = leadId
@@ -60,10 +65,10 @@ export async function loadSubject(tx: Tx, orgId: string, ids: { leadId?: string 
         .where("deletedAt", "is", null)
         .executeTakeFirst()
     : undefined;
-  const opportunity = opp ?? (lead ? await loadOpportunity(tx, orgId, { leadId: lead.id }) : undefined);
+  const opportunity = opp ?? (lead && (full || options.leadsDeal) ? await loadOpportunity(tx, orgId, { leadId: lead.id }) : undefined);
 
   const snapshot: SubjectSnapshot = {};
-  if (lead) {
+  if (lead && full) {
     const [property, enrichments, contact] = await Promise.all([
       lead.propertyId
         ? tx.selectFrom("properties").select(["propertyType", "beds", "sqft", "estimatedValue"]).where("orgId", "=", orgId).where("id", "=", lead.propertyId).executeTakeFirst()
@@ -113,7 +118,7 @@ export async function loadSubject(tx: Tx, orgId: string, ids: { leadId?: string 
       "enrichment.marketValue": propertyResult?.marketValue ?? null,
     } satisfies SubjectSnapshot);
   }
-  if (opportunity) {
+  if (opportunity && full) {
     Object.assign(snapshot, {
       "opportunity.stageName": opportunity.stageName,
       "opportunity.value": numberOrNull(opportunity.value),

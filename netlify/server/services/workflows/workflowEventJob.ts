@@ -8,6 +8,7 @@ export const workflowEventJob = defineJob({
   name: "workflow-event",
   queue: "workflow",
   priority: 1,
+  chains: true,
   schema: workflowEventSchema,
   handle(event, ctx) {
     return handleWorkflowEvent(ctx.db, ctx.orgId, event, { jobId: ctx.jobId, log: ctx.log });

@@ -13,6 +13,7 @@ export const workflowStepJob: JobDefinition<typeof schema> = defineJob({
   queue: "workflow",
   maxAttempts: MAX_ATTEMPTS,
   priority: 1,
+  chains: true,
   schema,
   handle({ executionId, stepId }, ctx): Promise<StepRunResult> {
     return runWorkflowStep(ctx.db, executionId, stepId, { attempt: ctx.attempt, maxAttempts: MAX_ATTEMPTS, stepJob: workflowStepJob });
