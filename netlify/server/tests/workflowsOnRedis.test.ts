@@ -156,7 +156,12 @@ describe.each(testBackends())("workflows through Redis on $name", (backend) => {
     // 1. Killed between steps: once every run has sent its first text and is waiting.
     let worker = startChild();
     await worker.ready;
-    await until("all runs to wait", async () => (await runs()).filter((r) => r.status === "waiting").length === 20, 60_000);
+    // (the run waits once its text step has queued the message; the send job is a job of its own, so wait for both)
+    await until("all runs to wait with their first text sent", async () => {
+      const waiting = (await runs()).filter((r) => r.status === "waiting").length === 20;
+      const sent = await handle.db.selectFrom("messages").select("id").where("leadId", "in", leadIds).where("status", "=", "sent").execute();
+      return waiting && sent.length === 20;
+    }, 60_000);
     await worker.kill();
     expect(twilio.sent.length - sentBefore).toBe(20);
 
