@@ -523,6 +523,38 @@ export interface WorkflowStepRunsTable {
   updatedAt: Timestamp;
 }
 
+export interface MlModelsTable {
+  id: Generated<string>;
+  orgId: string;
+  kind: Generated<"lead_conversion">;
+  version: number;
+  model: ColumnType<unknown, JsonDocument, JsonDocument>;
+  metrics: ColumnType<Record<string, unknown>, JsonDocument | undefined, JsonDocument>;
+  trainingWindowStart: Date | null;
+  trainingWindowEnd: Date | null;
+  trainingRows: Generated<number>;
+  active: Generated<boolean>;
+  note: string | null;
+  jobId: string | null;
+  promotedAt: Date | null;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface LeadScoreHistoryTable {
+  id: Generated<string>;
+  orgId: string;
+  leadId: string;
+  modelId: string;
+  score: number;
+  probability: number;
+  grade: "A" | "B" | "C" | "D" | "F";
+  factors: ColumnType<unknown, JsonDocument | undefined, JsonDocument>;
+  jobId: string | null;
+  scoredAt: Timestamp;
+  createdAt: CreatedAt;
+}
+
 export interface Database {
   orgs: OrgsTable;
   profiles: ProfilesTable;
@@ -555,6 +587,8 @@ export interface Database {
   workflowVersions: WorkflowVersionsTable;
   workflowExecutions: WorkflowExecutionsTable;
   workflowStepRuns: WorkflowStepRunsTable;
+  mlModels: MlModelsTable;
+  leadScoreHistory: LeadScoreHistoryTable;
   "auth.users": AuthUsersTable;
   "auth.refreshTokens": AuthRefreshTokensTable;
 }

@@ -5,3 +5,4 @@ import "../services/enrichment/enrichLeadJob";
 import "../services/messaging/sendMessageJob";
 import "../services/workflows/workflowEventJob";
 import "../services/workflows/workflowStepJob";
+import "../services/ml/mlJobs";

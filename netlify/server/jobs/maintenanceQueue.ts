@@ -5,6 +5,7 @@ import type { Logger } from "../log";
 import { asService } from "../db/transactions";
 import { queueStaleEnrichment } from "../services/enrichment/staleEnrichment";
 import { purgeDeletedLeads } from "../services/leads/bulkLeads";
+import { queueNightlyLeadTraining } from "../services/ml/nightlyTraining";
 import { runWorkflowClock } from "../services/workflows/workflowClock";
 import { verifyAllAuditChains } from "./verifyAllAuditChains";
 
@@ -16,14 +17,15 @@ export const AUDIT_VERIFY_CRON = "0 3 * * *";
 export const WORKFLOW_CLOCK_JOB = "workflow.clock";
 
 /**
- * The nightly maintenance: empty the lead trash, queue the batch enrichment of stale leads, then check every org's
- * audit chain (logged at error level when broken).
+ * The nightly maintenance: empty the lead trash, queue the batch enrichment of stale leads and the retraining of
+ * the lead-scoring models, then check every org's audit chain (logged at error level when broken).
  */
 export async function runAuditVerification(db: Kysely<Database>, log: Logger) {
   const purged = await asService(db, (tx) => purgeDeletedLeads(tx));
   if (purged) log.info({ purged }, "emptied the lead trash");
   const stale = await asService(db, (tx) => queueStaleEnrichment(tx));
   if (stale) log.info({ queued: stale }, "queued the nightly batch enrichment");
+  log.info({ queued: await asService(db, (tx) => queueNightlyLeadTraining(tx)) }, "queued the nightly lead-model training");
   const reports = await verifyAllAuditChains(db);
   const broken = reports.filter((r) => r.firstBrokenId !== null);
   for (const r of broken) log.error({ orgId: r.orgId, firstBrokenId: r.firstBrokenId, reason: r.reason }, "audit chain broken");

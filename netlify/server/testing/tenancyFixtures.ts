@@ -52,6 +52,8 @@ export const TABLES: Record<string, { key: "id" | "org_member"; touch: string }>
   workflow_versions: { key: "id", touch: "updated_at" },
   workflow_executions: { key: "id", touch: "updated_at" },
   workflow_step_runs: { key: "id", touch: "updated_at" },
+  ml_models: { key: "id", touch: "note" },
+  lead_score_history: { key: "id", touch: "grade" },
 };
 
 /** The row a member of `org` would insert into `table` for `target` (their own org, or another). */
@@ -87,6 +89,8 @@ export function insertRow(table: string, target: OrgFixture, outsider: OrgFixtur
     case "workflows": return { org_id, name: "Probe", draft_graph: sql`'{}'::jsonb`, signing_secret: "probe" };
     case "workflow_versions": return { org_id, workflow_id: target.rows.workflows, version: 1000 + Math.floor(Math.random() * 100000), graph: sql`'{}'::jsonb`, trigger_event: "manual" };
     case "workflow_executions": return { org_id, workflow_id: target.rows.workflows, version_id: target.rows.workflow_versions, trigger_event: "manual", trigger_key: randomUUID() };
+    case "ml_models": return { org_id, version: 1000 + Math.floor(Math.random() * 100000), model: sql`'{}'::jsonb` };
+    case "lead_score_history": return { org_id, lead_id: target.leadId, model_id: target.rows.ml_models, score: 42, probability: 0.42, grade: "A" };
     case "workflow_step_runs": return { org_id, execution_id: target.rows.workflow_executions, step_id: `probe-${randomUUID().slice(0, 8)}`, node_type: "add_note", seq: 99, status: "done" };
     case "audit_log": return { org_id, action: "insert", table_name: "probe", record_id: "probe", hash: "forged" };
     default: throw new Error(`no insert row for ${table}`);
@@ -139,6 +143,8 @@ export async function createOrgFixture(db: Kysely<Database>, label: string): Pro
     const workflowVersion = await tx.insertInto("workflowVersions").values({ orgId, workflowId: workflow.id, version: 1, graph: { nodes: [], edges: [] }, triggerEvent: "manual" }).returning("id").executeTakeFirstOrThrow();
     const execution = await tx.insertInto("workflowExecutions").values({ orgId, workflowId: workflow.id, versionId: workflowVersion.id, triggerEvent: "manual", triggerKey: "probe", leadId: lead.id }).returning("id").executeTakeFirstOrThrow();
     const stepRun = await tx.insertInto("workflowStepRuns").values({ orgId, executionId: execution.id, stepId: "trigger", nodeType: "trigger", seq: 1, status: "done", startedAt: new Date() }).returning("id").executeTakeFirstOrThrow();
+    const mlModel = await tx.insertInto("mlModels").values({ orgId, version: 1, model: { formatVersion: 1 }, metrics: {}, note: "probe" }).returning("id").executeTakeFirstOrThrow();
+    const leadScore = await tx.insertInto("leadScoreHistory").values({ orgId, leadId: lead.id, modelId: mlModel.id, score: 12, probability: 0.12, grade: "C", factors: [] }).returning("id").executeTakeFirstOrThrow();
     const job = await tx.insertInto("jobOutbox").values({ orgId, queue: "enrichment", name: "enrich", payload: {} }).returning("id").executeTakeFirstOrThrow();
     return {
       orgId,
@@ -178,6 +184,8 @@ export async function createOrgFixture(db: Kysely<Database>, label: string): Pro
         workflow_versions: workflowVersion.id,
         workflow_executions: execution.id,
         workflow_step_runs: stepRun.id,
+        ml_models: mlModel.id,
+        lead_score_history: leadScore.id,
         audit_log: "", // filled in below: audit entries are written at commit
       },
     };

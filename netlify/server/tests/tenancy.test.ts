@@ -52,6 +52,8 @@ const OWN_ORG_ACCESS: Record<string, Record<Op, OrgRole[]>> = {
   workflow_versions: { select: STAFF, insert: MANAGERS, update: [], delete: [] }, // published versions never change
   workflow_executions: { select: STAFF, insert: [], update: [], delete: [] }, // the engine (service role) writes runs
   workflow_step_runs: { select: STAFF, insert: [], update: [], delete: [] },
+  ml_models: { select: STAFF, insert: [], update: [], delete: [] }, // the training job writes; managers activate via private.activate_ml_model
+  lead_score_history: { select: STAFF, insert: STAFF, update: [], delete: [] }, // POST /api/ml/score writes as the caller
 };
 
 class Rollback {

@@ -1,0 +1,95 @@
+import { z } from "zod";
+import { MANAGER_ROLES, STAFF_ROLES } from "../../src/domain/roles";
+import { readJson, readOptionalJson } from "../server/http/body";
+import { endpoint, json, type MemberContext } from "../server/http/endpoint";
+import { conflict, forbidden, HttpError, notFound } from "../server/http/errors";
+import { isUuid } from "../server/http/ids";
+import { enqueueJob } from "../server/jobs/enqueueJob";
+import { trainLeadModelJob } from "../server/services/ml/mlJobs";
+import { activateModel, listModels, NOT_TRAINED_MESSAGE } from "../server/services/ml/modelRegistry";
+import { scoreLeads } from "../server/services/ml/scoreLeads";
+
+// The lead-conversion model (docs/api/ml.md): staff score leads and read the model versions; managers queue training
+// and activate any version (promotion by hand, rollback).
+//   POST /api/ml/score                    {leadId} | {leadIds: [...≤ 500]} → scores, grades, top factors (written back)
+//   GET  /api/ml/models                   versions with held-out metrics, training window, rows, active, importance
+//   POST /api/ml/models/:id/activate      managers
+//   POST /api/ml/train                    managers → 202, queues the train-lead-model job
+
+export const MAX_SCORE_BATCH = 500;
+
+const scoreRequestSchema = z
+  .object({
+    leadId: z.uuid({ error: "must be a lead id (uuid)" }).optional(),
+    leadIds: z.array(z.uuid({ error: "must be a lead id (uuid)" })).min(1, { error: "must list at least one lead" }).max(MAX_SCORE_BATCH, { error: `at most ${MAX_SCORE_BATCH} leads per request` }).optional(),
+  })
+  .strict()
+  .refine((b) => (b.leadId === undefined) !== (b.leadIds === undefined), { error: "give either leadId or leadIds", path: ["leadId"] });
+
+const trainRequestSchema = z.object({ note: z.string().max(500, { error: "at most 500 characters" }).optional() }).strict();
+
+const requireManager = (ctx: MemberContext, what: string) => {
+  if (!MANAGER_ROLES.includes(ctx.org.role)) throw forbidden(`Only owners and admins ${what}`);
+};
+const noSuchAction = () => new HttpError(404, "not_found", "No such ML action");
+
+export default endpoint({
+  GET: {
+    auth: "member",
+    roles: STAFF_ROLES,
+    async handle({ params, tx, org }) {
+      if (params.part !== "models" || params.id) throw noSuchAction();
+      const items = await listModels(tx, org.id);
+      const active = items.find((m) => m.active) ?? null;
+      return json({ trained: active !== null, activeVersion: active?.version ?? null, message: active ? null : NOT_TRAINED_MESSAGE, items });
+    },
+  },
+  POST: {
+    auth: "member",
+    roles: STAFF_ROLES,
+    async handle(ctx) {
+      const { params, req, tx, org, requestId } = ctx;
+      if (params.id !== undefined) {
+        if (params.action !== "activate") throw noSuchAction();
+        requireManager(ctx, "activate a model version");
+        if (!isUuid(params.id)) throw notFound("Model");
+        await activateModel(tx, org.id, params.id);
+        const model = (await listModels(tx, org.id)).find((m) => m.id === params.id)!;
+        return json(model);
+      }
+      switch (params.part) {
+        case "score": {
+          const body = await readJson(req, scoreRequestSchema);
+          const ids = [...new Set(body.leadIds ?? [body.leadId!])];
+          const outcome = await scoreLeads(tx, org.id, ids);
+          if (outcome.status === "no_model") throw conflict("model_not_trained", NOT_TRAINED_MESSAGE);
+          if (outcome.missing.length) throw new HttpError(404, "not_found", outcome.missing.length === 1 ? "Lead not found" : `${outcome.missing.length} leads not found`, undefined, undefined, { missing: outcome.missing });
+          return json({
+            items: outcome.items.map((i) => ({
+              leadId: i.leadId,
+              score: i.score,
+              probability: i.probability,
+              grade: i.grade,
+              factors: i.factors,
+              baseValue: i.baseValue,
+              otherContribution: i.otherContribution,
+              margin: i.margin,
+              modelId: i.modelId,
+              modelVersion: i.modelVersion,
+            })),
+          });
+        }
+        case "train": {
+          requireManager(ctx, "train models");
+          const body = await readOptionalJson(req, trainRequestSchema);
+          const jobId = await enqueueJob(tx, org.id, trainLeadModelJob, body, { requestId });
+          return json({ jobId, status: "queued" }, 202);
+        }
+        default:
+          throw noSuchAction();
+      }
+    },
+  },
+});
+
+export const config = { path: ["/api/ml/:part", "/api/ml/models/:id/:action"] };

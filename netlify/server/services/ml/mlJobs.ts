@@ -1,0 +1,45 @@
+// Background jobs of the lead-conversion model (queue "scoring"):
+//   train-lead-model  builds the org's lead histories from the database, trains, stores a new version and promotes it
+//                     only when it beats the active one (modelRegistry.ts); below the data threshold it stores nothing
+//                     and reports "not enough data".
+//   score-lead        scores one lead with the active model and writes leads.score + a history row keyed by the job
+//                     id (a retry writes nothing twice). Queued by triggers on leads, lead_enrichments and activities
+//                     (migration 20261130000800_ml_models.sql) only in orgs with an active model.
+import { z } from "zod";
+import { asService } from "../../db/transactions";
+import { defineJob } from "../../jobs/jobDefinition";
+import { registerJob } from "../../jobs/jobRegistry";
+import { loadLeadHistories } from "./leadHistoryFromDb";
+import { trainAndRegister } from "./modelRegistry";
+import { scoreLeads } from "./scoreLeads";
+
+export const trainLeadModelJob = defineJob({
+  name: "train-lead-model",
+  queue: "scoring",
+  schema: z.object({ note: z.string().max(500).optional() }).strict(),
+  maxAttempts: 2,
+  priority: 20,
+  async handle({ note }, ctx) {
+    const data = await asService(ctx.db, (tx) => loadLeadHistories(tx, ctx.orgId));
+    const outcome = await trainAndRegister(ctx.db, ctx.orgId, data, { jobId: ctx.jobId, note });
+    if (outcome.status === "not_enough_data") ctx.log.info({ rows: outcome.rows, positives: outcome.positives }, `lead model not trained: not enough data (${outcome.reason})`);
+    else ctx.log.info(outcome, "lead model trained");
+    return outcome;
+  },
+});
+registerJob(trainLeadModelJob);
+
+export const scoreLeadJob = defineJob({
+  name: "score-lead",
+  queue: "scoring",
+  schema: z.object({ leadId: z.uuid() }).strict(),
+  priority: 6,
+  async handle({ leadId }, ctx) {
+    const outcome = await asService(ctx.db, (tx) => scoreLeads(tx, ctx.orgId, [leadId], { jobId: ctx.jobId }));
+    if (outcome.status === "no_model") return "no_model";
+    if (outcome.missing.length) return "lead_missing";
+    const [item] = outcome.items;
+    return { leadId, score: item.score, grade: item.grade, modelVersion: item.modelVersion };
+  },
+});
+registerJob(scoreLeadJob);
