@@ -147,6 +147,22 @@ describe.each(testBackends())("lead-conversion model serving on $name", (backend
     expect(await historyOf(lead.id)).toHaveLength(2);
   });
 
+  it("the fairness report groups the org's scored leads by ZIP-3 area (the four-fifths rule); another org's leads are not in it", async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 22; i++) ids.push((await createLead(owner.token, owner.orgId, { source: i % 2 ? "referral" : "ppc", phone: `+1 512 842 ${7400 + i}`, address: { state: "TX", zip: "78704" } })).id);
+    expect((await api("POST", "/api/ml/score", { ...asOwner(), body: { leadIds: ids } })).status).toBe(200);
+    const res = await api("GET", "/api/ml/fairness", asAgent());
+    expect(res.status).toBe(200);
+    const area = res.body.groups.find((g: { group: string }) => g.group === "787xx");
+    expect(area.leads).toBeGreaterThanOrEqual(22);
+    // The only comparable group is the best one (no ratio when no lead of any group is favourable).
+    expect(area.impactRatio).toBe(area.favourableRate > 0 ? 1 : null);
+    expect(Object.values(area.grades as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(area.leads);
+    expect(res.body.method).toContain("four-fifths");
+    const theirs = await api("GET", "/api/ml/fairness", asOther());
+    expect(theirs.body.scoredLeads).toBe(0);
+  });
+
   it("validates the body, naming the field", async () => {
     const bad = async (body: unknown) => (await api("POST", "/api/ml/score", { ...asAgent(), body })).body.error;
     expect((await bad({})).fields).toHaveProperty("leadId");
