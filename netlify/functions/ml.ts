@@ -5,6 +5,7 @@ import { endpoint, json, type MemberContext } from "../server/http/endpoint";
 import { conflict, forbidden, HttpError, notFound } from "../server/http/errors";
 import { isUuid } from "../server/http/ids";
 import { enqueueJob } from "../server/jobs/enqueueJob";
+import { driftSummary } from "../server/services/ml/driftMonitor";
 import { fairnessReportFor } from "../server/services/ml/fairnessReport";
 import { trainLeadModelJob } from "../server/services/ml/mlJobs";
 import { activateModel, listModels, NOT_TRAINED_MESSAGE } from "../server/services/ml/modelRegistry";
@@ -16,6 +17,7 @@ import { scoreLeads } from "../server/services/ml/scoreLeads";
 //   GET  /api/ml/models                   versions with held-out metrics, training window, rows, active, importance
 //   POST /api/ml/models/:id/activate      managers
 //   POST /api/ml/train                    managers → 202, queues the train-lead-model job
+//   GET  /api/ml/drift                    the latest drift report (PSI per feature and on the score) and recent ones
 //   GET  /api/ml/fairness                 score distribution by ZIP-3 area, four-fifths rule flags
 
 export const MAX_SCORE_BATCH = 500;
@@ -41,6 +43,7 @@ export default endpoint({
     roles: STAFF_ROLES,
     async handle({ params, tx, org }) {
       if (params.part === "fairness" && !params.id) return json(await fairnessReportFor(tx, org.id));
+      if (params.part === "drift" && !params.id) return json(await driftSummary(tx, org.id));
       if (params.part !== "models" || params.id) throw noSuchAction();
       const items = await listModels(tx, org.id);
       const active = items.find((m) => m.active) ?? null;

@@ -541,6 +541,20 @@ export interface MlModelsTable {
   updatedAt: Timestamp;
 }
 
+export interface MlDriftReportsTable {
+  id: Generated<string>;
+  orgId: string;
+  modelId: string;
+  rows: number;
+  scorePsi: number | null;
+  report: ColumnType<Record<string, unknown>, JsonDocument, JsonDocument>;
+  alert: Generated<boolean>;
+  jobId: string | null;
+  computedAt: CreatedAt;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
 export interface LeadScoreHistoryTable {
   id: Generated<string>;
   orgId: string;
@@ -589,6 +603,7 @@ export interface Database {
   workflowStepRuns: WorkflowStepRunsTable;
   mlModels: MlModelsTable;
   leadScoreHistory: LeadScoreHistoryTable;
+  mlDriftReports: MlDriftReportsTable;
   "auth.users": AuthUsersTable;
   "auth.refreshTokens": AuthRefreshTokensTable;
 }

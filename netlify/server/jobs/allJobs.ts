@@ -6,3 +6,4 @@ import "../services/messaging/sendMessageJob";
 import "../services/workflows/workflowEventJob";
 import "../services/workflows/workflowStepJob";
 import "../services/ml/mlJobs";
+import "../services/ml/driftMonitor";

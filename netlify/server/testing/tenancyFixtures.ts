@@ -54,6 +54,7 @@ export const TABLES: Record<string, { key: "id" | "org_member"; touch: string }>
   workflow_step_runs: { key: "id", touch: "updated_at" },
   ml_models: { key: "id", touch: "note" },
   lead_score_history: { key: "id", touch: "grade" },
+  ml_drift_reports: { key: "id", touch: "alert" },
 };
 
 /** The row a member of `org` would insert into `table` for `target` (their own org, or another). */
@@ -90,6 +91,7 @@ export function insertRow(table: string, target: OrgFixture, outsider: OrgFixtur
     case "workflow_versions": return { org_id, workflow_id: target.rows.workflows, version: 1000 + Math.floor(Math.random() * 100000), graph: sql`'{}'::jsonb`, trigger_event: "manual" };
     case "workflow_executions": return { org_id, workflow_id: target.rows.workflows, version_id: target.rows.workflow_versions, trigger_event: "manual", trigger_key: randomUUID() };
     case "ml_models": return { org_id, version: 1000 + Math.floor(Math.random() * 100000), model: sql`'{}'::jsonb` };
+    case "ml_drift_reports": return { org_id, model_id: target.rows.ml_models, rows: 1, report: sql`'{}'::jsonb` };
     case "lead_score_history": return { org_id, lead_id: target.leadId, model_id: target.rows.ml_models, score: 42, probability: 0.42, grade: "A" };
     case "workflow_step_runs": return { org_id, execution_id: target.rows.workflow_executions, step_id: `probe-${randomUUID().slice(0, 8)}`, node_type: "add_note", seq: 99, status: "done" };
     case "audit_log": return { org_id, action: "insert", table_name: "probe", record_id: "probe", hash: "forged" };
@@ -144,6 +146,7 @@ export async function createOrgFixture(db: Kysely<Database>, label: string): Pro
     const execution = await tx.insertInto("workflowExecutions").values({ orgId, workflowId: workflow.id, versionId: workflowVersion.id, triggerEvent: "manual", triggerKey: "probe", leadId: lead.id }).returning("id").executeTakeFirstOrThrow();
     const stepRun = await tx.insertInto("workflowStepRuns").values({ orgId, executionId: execution.id, stepId: "trigger", nodeType: "trigger", seq: 1, status: "done", startedAt: new Date() }).returning("id").executeTakeFirstOrThrow();
     const mlModel = await tx.insertInto("mlModels").values({ orgId, version: 1, model: { formatVersion: 1 }, metrics: {}, note: "probe" }).returning("id").executeTakeFirstOrThrow();
+    const drift = await tx.insertInto("mlDriftReports").values({ orgId, modelId: mlModel.id, rows: 10, scorePsi: 0.01, report: {} }).returning("id").executeTakeFirstOrThrow();
     const leadScore = await tx.insertInto("leadScoreHistory").values({ orgId, leadId: lead.id, modelId: mlModel.id, score: 12, probability: 0.12, grade: "C", factors: [] }).returning("id").executeTakeFirstOrThrow();
     const job = await tx.insertInto("jobOutbox").values({ orgId, queue: "enrichment", name: "enrich", payload: {} }).returning("id").executeTakeFirstOrThrow();
     return {
@@ -186,6 +189,7 @@ export async function createOrgFixture(db: Kysely<Database>, label: string): Pro
         workflow_step_runs: stepRun.id,
         ml_models: mlModel.id,
         lead_score_history: leadScore.id,
+        ml_drift_reports: drift.id,
         audit_log: "", // filled in below: audit entries are written at commit
       },
     };

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateLeadHistories, type SyntheticHistories } from "../../../ml/data/syntheticHistories";
@@ -9,6 +10,7 @@ import { asService } from "../db/transactions";
 import "../jobs/allJobs";
 import { executeJob } from "../jobs/executeJob";
 import type { OutboxRow } from "../jobs/outboxStore";
+import { checkModelDrift, queueDriftChecks } from "../services/ml/driftMonitor";
 import { clearModelCache } from "../services/ml/modelCache";
 import { trainAndRegister, type TrainOutcome } from "../services/ml/modelRegistry";
 import { queueNightlyLeadTraining } from "../services/ml/nightlyTraining";
@@ -161,6 +163,37 @@ describe.each(testBackends())("lead-conversion model serving on $name", (backend
     expect(res.body.method).toContain("four-fifths");
     const theirs = await api("GET", "/api/ml/fairness", asOther());
     expect(theirs.body.scoredLeads).toBe(0);
+  });
+
+  it("drift: the recently scored leads against the model's reference, PSI per feature and on the score; a major shift alerts the managers", async () => {
+    const jobId = randomUUID();
+    const first = await checkModelDrift(handle.db, owner.orgId, { jobId });
+    expect(first.status).toBe("measured");
+    if (first.status !== "measured") return;
+    const reference = (await handle.db.selectFrom("mlModels").select("metrics").where("orgId", "=", owner.orgId).where("active", "=", true).executeTakeFirstOrThrow()).metrics as { driftReference: { rows: number; features: Record<string, unknown> } };
+    expect(first.measure.features.map((f) => f.feature).sort()).toEqual(Object.keys(reference.driftReference.features).sort());
+    expect(first.measure.rows).toBeGreaterThan(0);
+    expect(await checkModelDrift(handle.db, owner.orgId, { jobId })).toEqual({ status: "already_done" });
+    // The models list doesn't carry the (bulky) reference.
+    expect(JSON.stringify((await api("GET", "/api/ml/models", asAgent())).body)).not.toContain("driftReference");
+
+    // Pretend the model was checked on leads that all scored above its top decile: today's scores are a major shift.
+    await sql`update public.ml_models set metrics = jsonb_set(metrics, '{driftReference,score,proportions}', (select jsonb_agg(case when i = n - 1 then 1 else 0 end) from (select jsonb_array_length(metrics->'driftReference'->'score'->'proportions') as n) c, generate_series(1, c.n) i)) where org_id = ${owner.orgId} and active`.execute(handle.db);
+    const notificationsBefore = (await handle.db.selectFrom("notifications").select("id").where("orgId", "=", owner.orgId).where("type", "=", "ml.drift").execute()).length;
+    const shifted = await checkModelDrift(handle.db, owner.orgId);
+    expect(shifted).toMatchObject({ status: "measured", alert: true });
+    if (shifted.status === "measured") expect(shifted.measure.major).toContain("score");
+    const notes = await handle.db.selectFrom("notifications").select(["userId", "title", "link"]).where("orgId", "=", owner.orgId).where("type", "=", "ml.drift").execute();
+    expect(notes.length).toBe(notificationsBefore + 1); // the org's one owner
+    expect(notes.at(-1)).toMatchObject({ userId: owner.userId, link: "/settings/models" });
+
+    const res = await api("GET", "/api/ml/drift", asAgent());
+    expect(res.status).toBe(200);
+    expect(res.body.latest).toMatchObject({ alert: true, score: { level: "major" } });
+    expect(res.body.history.length).toBe(2);
+    expect((await api("GET", "/api/ml/drift", asOther())).body).toEqual({ latest: null, history: [] });
+    expect(await asService(handle.db, (tx) => queueDriftChecks(tx))).toBeGreaterThanOrEqual(1);
+    expect(await asService(handle.db, (tx) => queueDriftChecks(tx))).toBe(0); // one waiting per org
   });
 
   it("validates the body, naming the field", async () => {

@@ -53,6 +53,7 @@ const OWN_ORG_ACCESS: Record<string, Record<Op, OrgRole[]>> = {
   workflow_executions: { select: STAFF, insert: [], update: [], delete: [] }, // the engine (service role) writes runs
   workflow_step_runs: { select: STAFF, insert: [], update: [], delete: [] },
   ml_models: { select: STAFF, insert: [], update: [], delete: [] }, // the training job writes; managers activate via private.activate_ml_model
+  ml_drift_reports: { select: STAFF, insert: [], update: [], delete: [] }, // the ml-drift job writes them
   lead_score_history: { select: STAFF, insert: STAFF, update: [], delete: [] }, // POST /api/ml/score writes as the caller
 };
 

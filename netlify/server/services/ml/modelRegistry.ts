@@ -10,6 +10,7 @@ import type { Kysely } from "kysely";
 import { buildLeadFeatures } from "../../../../ml/features/leadFeatures";
 import type { LeadHistory, OrgContext } from "../../../../ml/features/leadHistory";
 import { auc, logLoss } from "../../../../ml/metrics/classification";
+import { buildDriftReference } from "../../../../ml/monitoring/drift";
 import { MIN_POSITIVES, MIN_TRAINING_ROWS, trainLeadConversion, type LeadConversionOptions, type TrainedLeadModel } from "../../../../ml/models/leadConversion";
 import type { Database } from "../../db/schema";
 import { asService, type Tx } from "../../db/transactions";
@@ -71,6 +72,12 @@ export async function trainAndRegister(db: Kysely<Database>, orgId: string, data
   if (result.status === "not_enough_data") return result;
 
   const windowStart = data.histories.reduce((t, h) => Math.min(t, h.createdAt), Infinity);
+  // The population the model was checked on (its held-out window), kept with it as the drift reference.
+  const byLead = new Map(data.histories.map((h) => [h.leadId, h]));
+  const driftReference = buildDriftReference(
+    result.heldOut.leadIds.map((id, i) => buildLeadFeatures(byLead.get(id)!, result.heldOut.cutoffs[i], data.context)),
+    result.heldOut.probabilities,
+  );
   const candidate = { auc: result.metrics.test.auc, logLoss: result.metrics.test.logLoss };
 
   return asService(db, async (tx) => {
@@ -101,7 +108,8 @@ export async function trainAndRegister(db: Kysely<Database>, orgId: string, data
           split: result.split,
           horizonDays: result.horizonDays,
           promotion: { promoted, reason, comparedWith: incumbent },
-        },
+          driftReference,
+        } as unknown as Record<string, unknown>,
         trainingWindowStart: new Date(Number.isFinite(windowStart) ? windowStart : now),
         trainingWindowEnd: new Date(now),
         trainingRows: result.split.trainRows + result.split.validationRows + result.split.testRows,
@@ -150,7 +158,8 @@ export async function listModels(tx: Tx, orgId: string): Promise<ModelVersion[]>
       version: r.version,
       kind: r.kind,
       active: r.active,
-      metrics: r.metrics,
+      // The drift reference (buckets per feature) stays in the registry; GET /api/ml/drift reports against it.
+      metrics: Object.fromEntries(Object.entries(r.metrics as Record<string, unknown>).filter(([k]) => k !== "driftReference")),
       trainingWindow: { start: iso(r.trainingWindowStart), end: iso(r.trainingWindowEnd) },
       trainingRows: r.trainingRows,
       createdAt: iso(r.createdAt)!,
