@@ -9,11 +9,13 @@ import { driftSummary } from "../server/services/ml/driftMonitor";
 import { fairnessReportFor } from "../server/services/ml/fairnessReport";
 import { trainLeadModelJob } from "../server/services/ml/mlJobs";
 import { activateModel, listModels, NOT_TRAINED_MESSAGE } from "../server/services/ml/modelRegistry";
-import { scoreLeads } from "../server/services/ml/scoreLeads";
+import { latestScore, scoreLeads } from "../server/services/ml/scoreLeads";
+import { parseQuery } from "../server/http/validation";
 
 // The lead-conversion model (docs/api/ml.md): staff score leads and read the model versions; managers queue training
 // and activate any version (promotion by hand, rollback).
 //   POST /api/ml/score                    {leadId} | {leadIds: [...≤ 500]} → scores, grades, top factors (written back)
+//   GET  /api/ml/score?leadId=           the lead's latest score (null when never scored); reads, writes nothing
 //   GET  /api/ml/models                   versions with held-out metrics, training window, rows, active, importance
 //   POST /api/ml/models/:id/activate      managers
 //   POST /api/ml/train                    managers → 202, queues the train-lead-model job
@@ -30,6 +32,8 @@ const scoreRequestSchema = z
   .strict()
   .refine((b) => (b.leadId === undefined) !== (b.leadIds === undefined), { error: "give either leadId or leadIds", path: ["leadId"] });
 
+const latestScoreQuerySchema = z.object({ leadId: z.uuid({ error: "must be a lead id (uuid)" }) });
+
 const trainRequestSchema = z.object({ note: z.string().max(500, { error: "at most 500 characters" }).optional() }).strict();
 
 const requireManager = (ctx: MemberContext, what: string) => {
@@ -41,9 +45,10 @@ export default endpoint({
   GET: {
     auth: "member",
     roles: STAFF_ROLES,
-    async handle({ params, tx, org }) {
+    async handle({ params, tx, org, url }) {
       if (params.part === "fairness" && !params.id) return json(await fairnessReportFor(tx, org.id));
       if (params.part === "drift" && !params.id) return json(await driftSummary(tx, org.id));
+      if (params.part === "score" && !params.id) return json({ item: await latestScore(tx, org.id, parseQuery(url, latestScoreQuerySchema).leadId) });
       if (params.part !== "models" || params.id) throw noSuchAction();
       const items = await listModels(tx, org.id);
       const active = items.find((m) => m.active) ?? null;

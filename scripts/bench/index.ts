@@ -1,4 +1,4 @@
-// npm run bench [-- rls | search | ingest | coldstart | pipeline | jobs | workflows | ml-train | ml-score]
+// npm run bench [-- rls | search | ingest | coldstart | pipeline | jobs | workflows | ml-train | ml-score | ml-endpoint]
 //
 // Benchmarks on the machine's PostgreSQL, each figure beside a baseline measured in the same run:
 //   rls        the leads list as the API runs it (asUser: role + claims, RLS) vs the same query as the superuser
@@ -16,8 +16,10 @@
 //              workflows, concurrency 50) vs bare BullMQ jobs
 //   ml-train   the GBDT trainer on 100,000 × 30 synthetic rows (200 trees, depth 6) vs XGBoost's time on this machine
 //   ml-score   batch-scoring 10,000 rows with an exported model vs a bare dot product over the same matrix
-// (the ml-* benchmarks need no database; run alone they skip creating one. workflows makes small orgs of its own: run
-// alone, it skips seeding the 2 × 100,000-lead fixture)
+//   ml-endpoint one lead through POST /api/ml/score (the function handler, RLS, cached model, history written back)
+//              vs GET /api/me through the same machinery
+// (ml-train and ml-score need no database; run alone they skip creating one. workflows and ml-endpoint make small
+// orgs of their own: run alone, they skip seeding the 2 × 100,000-lead fixture)
 // It creates its own database hk_bench_<pid> beside DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test),
 // migrates it with netlify/server/db/migrate.ts, and drops it at the end — also on failure and on Ctrl-C.
 // Prints tables and writes bench-results/latest.json.
@@ -39,12 +41,13 @@ import { printMlTrain, runMlTrain, type MlTrainResult } from "./mlTrain";
 import { DEFAULT_RLS_OPTIONS, runRls, type RlsResult } from "./rls";
 import { DEFAULT_SEARCH_OPTIONS, runSearch, type SearchResult } from "./search";
 import { DEFAULT_WORKFLOWS_OPTIONS, runWorkflows, type WorkflowsResult } from "./workflows";
+import { DEFAULT_ML_ENDPOINT_OPTIONS, printMlEndpoint, runMlEndpoint, type MlEndpointResult } from "./mlEndpoint";
 import { fmt, round, table } from "./stats";
 
-const BENCHMARKS = ["rls", "search", "ingest", "coldstart", "pipeline", "jobs", "workflows", "ml-train", "ml-score"] as const;
-const DATABASE_BENCHMARKS: readonly Benchmark[] = ["rls", "search", "ingest", "coldstart", "pipeline", "jobs", "workflows"];
+const BENCHMARKS = ["rls", "search", "ingest", "coldstart", "pipeline", "jobs", "workflows", "ml-train", "ml-score", "ml-endpoint"] as const;
+const DATABASE_BENCHMARKS: readonly Benchmark[] = ["rls", "search", "ingest", "coldstart", "pipeline", "jobs", "workflows", "ml-endpoint"];
 /** Database benchmarks that don't need the seeded 100k-lead orgs (they make their own). */
-const NO_FIXTURE_BENCHMARKS: readonly Benchmark[] = ["workflows"];
+const NO_FIXTURE_BENCHMARKS: readonly Benchmark[] = ["workflows", "ml-endpoint"];
 const JOBS_TARGET = 0.5;
 type Benchmark = (typeof BENCHMARKS)[number];
 const LEADS_PER_ORG = 100_000;
@@ -333,7 +336,7 @@ async function main() {
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
 
-  const results: { rls?: RlsResult; search?: SearchResult; ingest?: IngestResult; coldstart?: ColdStartResult; pipeline?: PipelineResult; jobs?: JobsResult; workflows?: WorkflowsResult; mlTrain?: MlTrainResult; mlScore?: MlScoreResult } = {};
+  const results: { rls?: RlsResult; search?: SearchResult; ingest?: IngestResult; coldstart?: ColdStartResult; pipeline?: PipelineResult; jobs?: JobsResult; workflows?: WorkflowsResult; mlTrain?: MlTrainResult; mlScore?: MlScoreResult; mlEndpoint?: MlEndpointResult } = {};
   if (![...selected].some((b) => DATABASE_BENCHMARKS.includes(b))) {
     if (selected.has("ml-train")) results.mlTrain = await runMlTrain();
     if (selected.has("ml-score")) results.mlScore = await runMlScore();
@@ -389,6 +392,10 @@ async function main() {
       console.log(`Running workflows …`);
       results.workflows = await runWorkflows(bench.url, DEFAULT_WORKFLOWS_OPTIONS);
     }
+    if (selected.has("ml-endpoint")) {
+      console.log(`Running ml-endpoint …`);
+      results.mlEndpoint = await runMlEndpoint(bench.url, DEFAULT_ML_ENDPOINT_OPTIONS);
+    }
     if (selected.has("ml-train")) {
       console.log(`Running ml-train …`);
       results.mlTrain = await runMlTrain();
@@ -407,6 +414,7 @@ async function main() {
     if (results.workflows) printWorkflows(results.workflows);
     if (results.mlTrain) printMlTrain(results.mlTrain);
     if (results.mlScore) printMlScore(results.mlScore);
+    if (results.mlEndpoint) printMlEndpoint(results.mlEndpoint);
 
     const report = {
       startedAt: new Date(started).toISOString(),

@@ -1,10 +1,10 @@
-import { Briefcase, Cog, FileText, Mail, MessageSquareText, Sparkles, Handshake, KanbanSquare, Shuffle, Upload, Users, UsersRound, Webhook, Workflow, type LucideIcon } from "lucide-react";
+import { BrainCircuit, Briefcase, Cog, FileText, Mail, MessageSquareText, Sparkles, Handshake, KanbanSquare, Shuffle, Upload, Users, UsersRound, Webhook, Workflow, type LucideIcon } from "lucide-react";
 import { MANAGER_ROLES, ORG_ROLES, STAFF_ROLES, type OrgRole } from "@/domain/roles";
 
 export type NavGroup = "main" | "settings";
 
 export interface NavItem {
-  to: "/leads" | "/pipeline" | "/investors" | "/messages" | "/portal" | "/members" | "/settings/lead-sources" | "/settings/lead-forms" | "/leads/import" | "/settings/assignment" | "/settings/enrichment" | "/settings/jobs" | "/settings/templates" | "/workflows";
+  to: "/leads" | "/pipeline" | "/investors" | "/messages" | "/portal" | "/members" | "/settings/lead-sources" | "/settings/lead-forms" | "/leads/import" | "/settings/assignment" | "/settings/enrichment" | "/settings/jobs" | "/settings/models" | "/settings/templates" | "/workflows";
   label: string;
   icon: LucideIcon;
   /** Roles that see the entry. Features that do not exist yet get no entry at all. */
@@ -29,6 +29,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/settings/templates", label: "Message templates", icon: MessageSquareText, roles: MANAGER_ROLES, group: "settings" },
   { to: "/settings/enrichment", label: "Enrichment", icon: Sparkles, roles: STAFF_ROLES, group: "settings" },
   { to: "/settings/jobs", label: "Background jobs", icon: Cog, roles: MANAGER_ROLES, group: "settings" },
+  { to: "/settings/models", label: "Lead scoring models", icon: BrainCircuit, roles: STAFF_ROLES, group: "settings" },
 ];
 
 /** The entry whose path is the longest prefix of `pathname` (the one to show as current), if any. */

@@ -13,6 +13,7 @@ import { leadSourcesRoute } from "./leadSources";
 import { leadsRoute } from "./leads";
 import { loginRoute } from "./login";
 import { membersRoute } from "./members";
+import { modelsRoute } from "./models";
 import { opportunityDetailRoute } from "./opportunityDetail";
 import { outboxRoute } from "./outbox";
 import { pipelineRoute } from "./pipeline";
@@ -30,6 +31,6 @@ export const routeTree = rootRoute.addChildren([
   signupRoute,
   publicFormRoute,
   authedRoute.addChildren([indexRoute, leadsRoute, membersRoute, leadSourcesRoute, leadSourceDeliveriesRoute, leadFormsRoute, leadImportRoute, assignmentRoute, leadDetailRoute,
-    pipelineRoute, opportunityDetailRoute, enrichmentRoute, jobsRoute, outboxRoute, templatesRoute, investorsRoute, investorDetailRoute, portalRoute, portalOpportunityRoute,
+    pipelineRoute, opportunityDetailRoute, enrichmentRoute, jobsRoute, modelsRoute, outboxRoute, templatesRoute, investorsRoute, investorDetailRoute, portalRoute, portalOpportunityRoute,
     workflowsRoute, workflowEditorRoute, workflowRunsRoute]),
 ]);

@@ -143,6 +143,17 @@ describe.each(testBackends())("lead-conversion model serving on $name", (backend
     const stored = await handle.db.selectFrom("leads").select("score").where("id", "=", lead.id).executeTakeFirstOrThrow();
     expect(Number(stored.score)).toBe(item.score);
 
+    // Reading the stored score writes nothing.
+    const latest = await api("GET", `/api/ml/score?leadId=${lead.id}`, asAgent());
+    expect(latest.body.item).toMatchObject({ leadId: lead.id, score: item.score, grade: item.grade, modelVersion: 2, scoredAt: expect.any(String) });
+    expect(latest.body.item.factors.map((f: { feature: string; direction: string }) => [f.feature, f.direction])).toEqual(item.factors.map((f: { feature: string; direction: string }) => [f.feature, f.direction]));
+    expect(await historyOf(lead.id)).toHaveLength(1);
+    const never = await createLead(owner.token, owner.orgId, { phone: "+1 512 842 7399" });
+    expect((await api("GET", `/api/ml/score?leadId=${never.id}`, asAgent())).body).toEqual({ item: null });
+    const bad = await api("GET", "/api/ml/score?leadId=nope", asAgent());
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields).toEqual({ leadId: "must be a lead id (uuid)" });
+
     const batch = await api("POST", "/api/ml/score", { ...asOwner(), body: { leadIds: [lead.id, lead.id] } });
     expect(batch.status).toBe(200);
     expect(batch.body.items).toHaveLength(1);

@@ -18,6 +18,7 @@ import { ConvertButton } from "./detail/ConvertButton";
 import { MergeLeadDialog } from "./detail/MergeLeadDialog";
 import { NoteComposer } from "./detail/NoteComposer";
 import { TasksCard } from "@/features/tasks/TasksCard";
+import { LeadScoreCard } from "@/features/scoring/LeadScoreCard";
 import { TimelineCard } from "./detail/TimelineCard";
 import { getLead, listActivities, patchLead } from "./leadDetailApi";
 import { LEAD_STATUS_LABELS } from "./leadStatus";
@@ -108,6 +109,7 @@ export function LeadDetailPage({ leadId }: { leadId: string }) {
       </div>
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-1">
+          <LeadScoreCard leadId={lead.id} />
           <ContactCard lead={lead} onSaved={saved} />
           <EnrichmentCard leadId={lead.id} />
           <TasksCard subject={{ kind: "lead", id: lead.id }} members={members} onChanged={() => void reloadTimeline()} />

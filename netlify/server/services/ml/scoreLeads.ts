@@ -116,3 +116,38 @@ export async function scoreLeads(tx: Tx, orgId: string, leadIds: string[], optio
   await writeScores(tx, orgId, items, options);
   return { status: "scored", items, missing };
 }
+
+export interface LatestScore {
+  leadId: string;
+  score: number;
+  probability: number;
+  grade: Grade;
+  factors: ScoreFactor[];
+  modelId: string;
+  modelVersion: number;
+  scoredAt: string;
+}
+
+/** GET /api/ml/score?leadId=: the lead's latest score as last written (as the caller: RLS), or null. */
+export async function latestScore(tx: Tx, orgId: string, leadId: string): Promise<LatestScore | null> {
+  const row = await tx
+    .selectFrom("leadScoreHistory as h")
+    .innerJoin("mlModels as m", "m.id", "h.modelId")
+    .select(["h.leadId", "h.score", "h.probability", "h.grade", "h.factors", "h.modelId", "m.version", "h.scoredAt"])
+    .where("h.orgId", "=", orgId)
+    .where("h.leadId", "=", leadId)
+    .orderBy("h.scoredAt", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    leadId: row.leadId,
+    score: Number(row.score),
+    probability: Number(row.probability),
+    grade: row.grade as Grade,
+    factors: row.factors as unknown as ScoreFactor[],
+    modelId: row.modelId,
+    modelVersion: row.version,
+    scoredAt: new Date(row.scoredAt).toISOString(),
+  };
+}
