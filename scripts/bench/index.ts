@@ -47,7 +47,7 @@ import { fmt, round, table } from "./stats";
 const BENCHMARKS = ["rls", "search", "ingest", "coldstart", "pipeline", "jobs", "workflows", "ml-train", "ml-score", "ml-endpoint"] as const;
 const DATABASE_BENCHMARKS: readonly Benchmark[] = ["rls", "search", "ingest", "coldstart", "pipeline", "jobs", "workflows", "ml-endpoint"];
 /** Database benchmarks that don't need the seeded 100k-lead orgs (they make their own). */
-const NO_FIXTURE_BENCHMARKS: readonly Benchmark[] = ["workflows", "ml-endpoint"];
+const NO_FIXTURE_BENCHMARKS: readonly Benchmark[] = ["jobs", "workflows", "ml-endpoint"];
 const JOBS_TARGET = 0.5;
 type Benchmark = (typeof BENCHMARKS)[number];
 const LEADS_PER_ORG = 100_000;
@@ -386,7 +386,7 @@ async function main() {
 
     if (selected.has("jobs")) {
       console.log(`Running jobs …`);
-      results.jobs = await runJobs(bench.url, fixture, DEFAULT_JOBS_OPTIONS, JOBS_TARGET);
+      results.jobs = await runJobs(bench.url, seeded, DEFAULT_JOBS_OPTIONS, JOBS_TARGET);
     }
     if (selected.has("workflows")) {
       console.log(`Running workflows …`);

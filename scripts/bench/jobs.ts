@@ -53,10 +53,11 @@ async function inParallel(n: number, concurrency: number, fn: (i: number) => Pro
  * Jobs per second through the outbox and BullMQ with a trivial handler, beside bare BullMQ add-and-process in the
  * same run, on the bench database and the machine's Redis (REDIS_URL, default 127.0.0.1:6379; a fresh key prefix).
  */
-export async function runJobs(url: string, fixture: Fixture, options: JobsOptions, target: number): Promise<JobsResult> {
+export async function runJobs(url: string, fixture: Fixture | undefined, options: JobsOptions, target: number): Promise<JobsResult> {
   const handle = openPostgres(url, { max: 10 });
   const log = pino({ level: "silent" });
-  const orgId = fixture.orgs[0].id;
+  // The jobs only need an org to belong to: the fixture's first when it was seeded, else one of their own.
+  const orgId = fixture?.orgs[0].id ?? (await asService(handle.db, (tx) => tx.insertInto("orgs").values({ name: "Jobs bench" }).returning("id").executeTakeFirstOrThrow())).id;
   const rounds: JobsResult["rounds"] = [];
   // Polled every 20 ms through the (org, queue, status) index, so watching for the end costs the subject little.
   const countDone = async () =>
