@@ -7,7 +7,8 @@ import { isUuid } from "../server/http/ids";
 import { enqueueJob } from "../server/jobs/enqueueJob";
 import { driftSummary } from "../server/services/ml/driftMonitor";
 import { fairnessReportFor } from "../server/services/ml/fairnessReport";
-import { trainLeadModelJob } from "../server/services/ml/mlJobs";
+import { DEAL_NOT_TRAINED_MESSAGES, scoreDeal } from "../server/services/ml/dealModels";
+import { trainDealModelsJob, trainLeadModelJob } from "../server/services/ml/mlJobs";
 import { activateModel, listModels, NOT_TRAINED_MESSAGE } from "../server/services/ml/modelRegistry";
 import { latestScore, scoreLeads } from "../server/services/ml/scoreLeads";
 import { parseQuery } from "../server/http/validation";
@@ -21,6 +22,7 @@ import { parseQuery } from "../server/http/validation";
 //   POST /api/ml/train                    managers → 202, queues the train-lead-model job
 //   GET  /api/ml/drift                    the latest drift report (PSI per feature and on the score) and recent ones
 //   GET  /api/ml/fairness                 score distribution by ZIP-3 area, four-fifths rule flags
+//   POST /api/ml/deals/score              {opportunityId} → expected return (10–90% interval) and P(close in 30/60/90 days)
 
 export const MAX_SCORE_BATCH = 500;
 
@@ -33,6 +35,8 @@ const scoreRequestSchema = z
   .refine((b) => (b.leadId === undefined) !== (b.leadIds === undefined), { error: "give either leadId or leadIds", path: ["leadId"] });
 
 const latestScoreQuerySchema = z.object({ leadId: z.uuid({ error: "must be a lead id (uuid)" }) });
+
+const dealScoreRequestSchema = z.object({ opportunityId: z.uuid({ error: "must be an opportunity id (uuid)" }) }).strict();
 
 const trainRequestSchema = z.object({ note: z.string().max(500, { error: "at most 500 characters" }).optional() }).strict();
 
@@ -60,6 +64,16 @@ export default endpoint({
     roles: STAFF_ROLES,
     async handle(ctx) {
       const { params, req, tx, org, requestId } = ctx;
+      if (params.part === undefined && params.id === undefined && params.action !== undefined) {
+        if (params.action !== "score") throw noSuchAction();
+        const body = await readJson(req, dealScoreRequestSchema);
+        const outcome = await scoreDeal(tx, org.id, body.opportunityId);
+        if (outcome.status === "not_found") throw notFound("Opportunity");
+        if (outcome.status === "not_trained") {
+          throw new HttpError(409, "model_not_trained", outcome.missing.map((k) => DEAL_NOT_TRAINED_MESSAGES[k]).join(" "), undefined, undefined, { missing: outcome.missing });
+        }
+        return json(outcome.forecast);
+      }
       if (params.id !== undefined) {
         if (params.action !== "activate") throw noSuchAction();
         requireManager(ctx, "activate a model version");
@@ -94,7 +108,8 @@ export default endpoint({
           requireManager(ctx, "train models");
           const body = await readOptionalJson(req, trainRequestSchema);
           const jobId = await enqueueJob(tx, org.id, trainLeadModelJob, body, { requestId });
-          return json({ jobId, status: "queued" }, 202);
+          const dealModelsJobId = await enqueueJob(tx, org.id, trainDealModelsJob, body, { requestId });
+          return json({ jobId, dealModelsJobId, status: "queued" }, 202);
         }
         default:
           throw noSuchAction();
@@ -103,4 +118,4 @@ export default endpoint({
   },
 });
 
-export const config = { path: ["/api/ml/:part", "/api/ml/models/:id/:action"] };
+export const config = { path: ["/api/ml/:part", "/api/ml/models/:id/:action", "/api/ml/deals/:action"] };

@@ -526,7 +526,7 @@ export interface WorkflowStepRunsTable {
 export interface MlModelsTable {
   id: Generated<string>;
   orgId: string;
-  kind: Generated<"lead_conversion">;
+  kind: Generated<"lead_conversion" | "expected_return" | "time_to_close">;
   version: number;
   model: ColumnType<unknown, JsonDocument, JsonDocument>;
   metrics: ColumnType<Record<string, unknown>, JsonDocument | undefined, JsonDocument>;

@@ -6,7 +6,7 @@ import { asService } from "../db/transactions";
 import { queueStaleEnrichment } from "../services/enrichment/staleEnrichment";
 import { purgeDeletedLeads } from "../services/leads/bulkLeads";
 import { queueDriftChecks } from "../services/ml/driftMonitor";
-import { queueNightlyLeadTraining } from "../services/ml/nightlyTraining";
+import { queueNightlyDealTraining, queueNightlyLeadTraining } from "../services/ml/nightlyTraining";
 import { runWorkflowClock } from "../services/workflows/workflowClock";
 import { verifyAllAuditChains } from "./verifyAllAuditChains";
 
@@ -27,6 +27,7 @@ export async function runAuditVerification(db: Kysely<Database>, log: Logger) {
   const stale = await asService(db, (tx) => queueStaleEnrichment(tx));
   if (stale) log.info({ queued: stale }, "queued the nightly batch enrichment");
   log.info({ queued: await asService(db, (tx) => queueNightlyLeadTraining(tx)) }, "queued the nightly lead-model training");
+  log.info({ queued: await asService(db, (tx) => queueNightlyDealTraining(tx)) }, "queued the nightly deal-model training");
   log.info({ queued: await asService(db, (tx) => queueDriftChecks(tx)) }, "queued the lead-model drift checks");
   const reports = await verifyAllAuditChains(db);
   const broken = reports.filter((r) => r.firstBrokenId !== null);

@@ -21,6 +21,7 @@ import { getOpportunity, listActivities, listStages, moveOpportunity, patchOppor
 import { PropertyCard } from "./PropertyCard";
 import { StageHistoryCard } from "./StageHistoryCard";
 import { TasksCard } from "@/features/tasks/TasksCard";
+import { DealForecastCard } from "@/features/scoring/DealForecastCard";
 import { TimelineCard } from "./TimelineCard";
 
 const CONFLICT = "Someone else changed this deal in the meantime. It has been reloaded: check it and try again.";
@@ -172,6 +173,7 @@ export function OpportunityDetailPage({ opportunityId }: { opportunityId: string
             </CardBody>
           </Card>
           <StageHistoryCard deal={deal} now={now} />
+          <DealForecastCard opportunityId={deal.id} />
           <TasksCard subject={{ kind: "opportunity", id: deal.id }} members={members} onChanged={() => void reloadTimeline()} />
         </div>
         <div className="space-y-6 lg:col-span-2">

@@ -11,6 +11,7 @@ import { defineJob } from "../../jobs/jobDefinition";
 import { registerJob } from "../../jobs/jobRegistry";
 import { loadLeadHistories } from "./leadHistoryFromDb";
 import { trainAndRegister } from "./modelRegistry";
+import { trainDealModelsFromDb } from "./dealModels";
 import { scoreLeads } from "./scoreLeads";
 
 export const trainLeadModelJob = defineJob({
@@ -43,3 +44,22 @@ export const scoreLeadJob = defineJob({
   },
 });
 registerJob(scoreLeadJob);
+
+/**
+ * Trains the org's deal models (expected return, time to close) from its deals and registers each kind that has
+ * enough data, promoted only when better (dealModels.ts). One attempt: a failed training waits for the next request or
+ * night rather than risk registering a version twice.
+ */
+export const trainDealModelsJob = defineJob({
+  name: "train-deal-models",
+  queue: "scoring",
+  schema: z.object({ note: z.string().max(500).optional() }).strict(),
+  maxAttempts: 1,
+  priority: 20,
+  async handle({ note }, ctx) {
+    const outcome = await trainDealModelsFromDb(ctx.db, ctx.orgId, { note });
+    ctx.log.info({ outcome: Object.fromEntries(Object.entries(outcome).map(([k, v]) => [k, v.status])) }, "deal models trained");
+    return outcome;
+  },
+});
+registerJob(trainDealModelsJob);
