@@ -12,6 +12,7 @@
 // ZIP codes) may be present on the rows; no feature reads it (tested).
 
 import { DAY_MS } from "./leadHistory";
+import type { FeatureSpecEntry } from "./leadFeatures";
 import type { Dataset, FeatureType } from "../data/dataset";
 import type { Scorer } from "../gbdt/scorer";
 
@@ -84,11 +85,8 @@ export interface DealShare {
   investment: { at: number; amount: number } | null;
 }
 
-export interface DealFeatureSpecEntry {
-  name: string;
-  type: "numeric" | "categorical";
-  description: string;
-}
+/** A deal or pair feature is described like a lead feature. */
+export type DealFeatureSpecEntry = FeatureSpecEntry;
 
 /** Features of a deal at a cutoff, in column order (numeric NaN / categorical null = unknown at the cutoff). */
 export const DEAL_FEATURE_SPEC = [

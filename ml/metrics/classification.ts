@@ -53,3 +53,19 @@ export function expectedCalibrationError(p: ArrayLike<number>, y: ArrayLike<numb
   for (let b = 0; b < bins; b++) if (count[b]) ece += (count[b] / p.length) * Math.abs(sumP[b] / count[b] - sumY[b] / count[b]);
   return ece;
 }
+
+/** The figures a classifier is judged by on one window of rows: size, positives, AUC, log-loss, Brier, ECE. */
+export interface ClassificationSummary {
+  rows: number;
+  positives: number;
+  auc: number;
+  logLoss: number;
+  brier: number;
+  ece: number;
+}
+
+export function classificationSummary(p: ArrayLike<number>, y: ArrayLike<number>): ClassificationSummary {
+  let positives = 0;
+  for (let i = 0; i < y.length; i++) positives += y[i];
+  return { rows: y.length, positives, auc: auc(p, y), logLoss: logLoss(p, y), brier: brier(p, y), ece: expectedCalibrationError(p, y) };
+}

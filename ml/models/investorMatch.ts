@@ -33,7 +33,7 @@ import type { ModelJson } from "../gbdt/modelFormat";
 import type { TrainParams } from "../gbdt/params";
 import { loadModel, type Scorer } from "../gbdt/scorer";
 import { train } from "../gbdt/train";
-import { auc, brier, expectedCalibrationError, logLoss } from "../metrics/classification";
+import { type ClassificationSummary, classificationSummary } from "../metrics/classification";
 
 export const MIN_MATCH_ROWS = 1000;
 /** Fewer interested (or, separately, fewer passed) shares than this: not enough data. */
@@ -78,14 +78,8 @@ export interface InvestorMatchOptions extends MatchRowOptions {
   testFraction?: number;
 }
 
-export interface MatchWindowMetrics {
-  rows: number;
-  positives: number;
-  auc: number;
-  logLoss: number;
-  brier: number;
-  ece: number;
-}
+/** Size, positives, AUC, log-loss, Brier and ECE on one window. */
+export type MatchWindowMetrics = ClassificationSummary;
 
 export interface TrainedMatchModel {
   status: "trained";
@@ -128,10 +122,6 @@ export function buildMatchRows(data: MatchData, options: MatchRowOptions = {}): 
   return rows.sort((a, b) => a.cutoff - b.cutoff || (a.dealId < b.dealId ? -1 : a.dealId > b.dealId ? 1 : a.investorId < b.investorId ? -1 : 1));
 }
 
-function windowMetrics(p: Float64Array, y: Float64Array): MatchWindowMetrics {
-  return { rows: y.length, positives: y.reduce((s, v) => s + v, 0), auc: auc(p, y), logLoss: logLoss(p, y), brier: brier(p, y), ece: expectedCalibrationError(p, y) };
-}
-
 const countPositives = (rows: MatchRow[]) => rows.reduce((s, r) => s + r.label, 0);
 
 /** Trains, calibrates and evaluates the match model, or says there is not enough data. */
@@ -171,9 +161,9 @@ export function trainInvestorMatch(data: MatchData, options: InvestorMatchOption
   const testProbabilities = scorer.predictBatch(toRowMajor(test.data), test.data.rows);
   const testRaw = uncalibrated.predictMarginBatch(toRowMajor(test.data), test.data.rows).map(sigmoid);
   const metrics = {
-    test: windowMetrics(testProbabilities, test.labels.y),
-    testUncalibrated: windowMetrics(testRaw, test.labels.y),
-    validation: windowMetrics(scorer.predictBatch(toRowMajor(valid.data), valid.data.rows), valid.labels.y),
+    test: classificationSummary(testProbabilities, test.labels.y),
+    testUncalibrated: classificationSummary(testRaw, test.labels.y),
+    validation: classificationSummary(scorer.predictBatch(toRowMajor(valid.data), valid.data.rows), valid.labels.y),
   };
   for (const [k, v] of Object.entries(metrics.test)) model.training.metrics[`test_${k}`] = v;
   model.training.metrics.windowDays = windowDays;

@@ -20,7 +20,7 @@ import type { ModelJson } from "../gbdt/modelFormat";
 import type { TrainParams } from "../gbdt/params";
 import { loadModel, type Scorer } from "../gbdt/scorer";
 import { train } from "../gbdt/train";
-import { auc, brier, expectedCalibrationError, logLoss } from "../metrics/classification";
+import { type ClassificationSummary, classificationSummary } from "../metrics/classification";
 
 /** Fewer labelled rows than this (all windows together): not enough data to train. */
 export const MIN_TRAINING_ROWS = 2000;
@@ -70,14 +70,8 @@ export interface LeadConversionOptions extends RowOptions {
   testFraction?: number;
 }
 
-export interface WindowMetrics {
-  rows: number;
-  positives: number;
-  auc: number;
-  logLoss: number;
-  brier: number;
-  ece: number;
-}
+/** Size, positives, AUC, log-loss, Brier and ECE on one window. */
+export type WindowMetrics = ClassificationSummary;
 
 export interface TrainedLeadModel {
   status: "trained";
@@ -166,10 +160,6 @@ export function rowsToDataset(rows: TrainingRow[], categories: (string[] | null)
   };
 }
 
-function windowMetrics(p: Float64Array, y: Float64Array): WindowMetrics {
-  return { rows: y.length, positives: y.reduce((s, v) => s + v, 0), auc: auc(p, y), logLoss: logLoss(p, y), brier: brier(p, y), ece: expectedCalibrationError(p, y) };
-}
-
 export interface TimeSplit {
   validationStart: number;
   testStart: number;
@@ -239,9 +229,9 @@ export function trainLeadConversion(histories: LeadHistory[], options: LeadConve
   const testRaw = batchMargins(uncalibrated, test.data).map((m) => 1 / (1 + Math.exp(-m)));
 
   const metrics = {
-    test: windowMetrics(testProbabilities, test.labels.y),
-    testUncalibrated: windowMetrics(testRaw, test.labels.y),
-    validation: windowMetrics(scorer.predictBatch(toRowMajor(valid.data), valid.data.rows), valid.labels.y),
+    test: classificationSummary(testProbabilities, test.labels.y),
+    testUncalibrated: classificationSummary(testRaw, test.labels.y),
+    validation: classificationSummary(scorer.predictBatch(toRowMajor(valid.data), valid.data.rows), valid.labels.y),
   };
   for (const [k, v] of Object.entries(metrics.test)) model.training.metrics[`test_${k}`] = v;
   model.training.metrics.horizonDays = horizonDays;
