@@ -256,13 +256,14 @@ describe.each(testBackends())("workflows on $name", (backend) => {
           { id: "n", source: "check", target: "elsewhere", branch: "no" },
         ],
       };
-      await publish("Branch", graph);
+      const branchWf = await publish("Branch", graph);
       const tx = await newLead({ address: { state: "TX", zip: "78704" } });
       const fl = await newLead({ address: { state: "FL", zip: "33101" } });
       await drain();
       const tags = async (id: string) => (await handle.db.selectFrom("leads").select("tags").where("id", "=", id).executeTakeFirstOrThrow()).tags;
       expect(await tags(tx.id)).toEqual(["texas"]);
       expect(await tags(fl.id)).toEqual(["out-of-state"]);
+      expect((await api("GET", `/api/workflows/${branchWf.id}`, asAgent())).body.executions).toEqual({ running: 0, completed: 2, failed: 0 });
     });
 
     it("two workflows that keep retriggering each other stop at the depth cap", async () => {
@@ -371,6 +372,8 @@ describe.each(testBackends())("workflows on $name", (backend) => {
         }
         const third = (await runsOf(wf.id))[2];
         expect(third).toMatchObject({ status: "failed", failedStepId: "hook", error: "the webhook answered 503" });
+        const listed = (await api("GET", "/api/workflows", asOwner())).body.items.find((w: { id: string }) => w.id === wf.id);
+        expect(listed.executions).toEqual({ running: 0, completed: 1, failed: 2 });
         expect(received).toHaveLength(2 + 5);
         expect((await stepsOf(third.id)).at(-1)).toMatchObject({ stepId: "hook", status: "failed" });
       } finally {

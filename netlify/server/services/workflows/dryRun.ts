@@ -8,12 +8,12 @@ import {
   type ActionType,
   type DryRunResult,
   type DryRunStep,
-  validateGraph,
 } from "../../../../src/domain/workflows";
 import type { Tx } from "../../db/transactions";
 import { notFound } from "../../http/errors";
 import { STEP_ACTIONS, type StepEffect, type StepEnv } from "./stepActions";
 import { loadSubject } from "./subjectSnapshot";
+import { issuesOf } from "./workflowsService";
 
 // Test mode: the workflow's draft walked against one lead, each step saying what it would do — the same step
 // code the engine runs, with nothing written and nothing sent. Waits are passed over (their length is said).
@@ -27,8 +27,7 @@ export async function dryRunWorkflow(tx: Tx, orgId: string, workflowId: string, 
   if (!subject.lead) throw notFound("Lead");
   const org = await tx.selectFrom("orgs").select("timeZone").where("id", "=", orgId).executeTakeFirstOrThrow();
   const graph = workflowGraphSchema.parse(wf.draftGraph);
-  const templates = await tx.selectFrom("messageTemplates").select(["id", "name", "channel", "subject", "body", "textBody"]).where("orgId", "=", orgId).execute();
-  const issues = validateGraph(graph, { templates });
+  const issues = await issuesOf(tx, orgId, graph);
   const trigger = triggerNode(graph);
   const parsedTrigger = triggerConfigSchema.safeParse(trigger?.config);
   const matchesTrigger = parsedTrigger.success && (!parsedTrigger.data.conditions || evaluateConditions(parsedTrigger.data.conditions, subject.snapshot, now));

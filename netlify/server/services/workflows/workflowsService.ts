@@ -54,12 +54,22 @@ function baseQuery(tx: Tx, orgId: string) {
     .selectFrom("workflows as w")
     .leftJoin("workflowVersions as v", "v.id", "w.activeVersionId")
     .select(COLUMNS)
-    .select(["v.version", "v.graph as publishedGraph"])
-    .select((eb) => [
-      eb.selectFrom("workflowExecutions as e").select(sql<number>`count(*)::int`.as("n")).whereRef("e.workflowId", "=", "w.id").where("e.orgId", "=", orgId).where("e.status", "in", ["running", "waiting"]).as("running"),
-      eb.selectFrom("workflowExecutions as e").select(sql<number>`count(*)::int`.as("n")).whereRef("e.workflowId", "=", "w.id").where("e.orgId", "=", orgId).where("e.status", "=", "completed").as("completed"),
-      eb.selectFrom("workflowExecutions as e").select(sql<number>`count(*)::int`.as("n")).whereRef("e.workflowId", "=", "w.id").where("e.orgId", "=", orgId).where("e.status", "=", "failed").as("failed"),
-    ])
+    // The three run counts in one pass over the workflow's runs.
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom("workflowExecutions as e")
+          .select([
+            sql<number>`count(*) filter (where e.status in ('running', 'waiting'))::int`.as("running"),
+            sql<number>`count(*) filter (where e.status = 'completed')::int`.as("completed"),
+            sql<number>`count(*) filter (where e.status = 'failed')::int`.as("failed"),
+          ])
+          .whereRef("e.workflowId", "=", "w.id")
+          .where("e.orgId", "=", orgId)
+          .as("c"),
+      (join) => join.onTrue(),
+    )
+    .select(["v.version", "v.graph as publishedGraph", "c.running", "c.completed", "c.failed"])
     .where("w.orgId", "=", orgId);
 }
 
@@ -90,8 +100,8 @@ async function templatesFor(tx: Tx, orgId: string) {
   return tx.selectFrom("messageTemplates").select(["id", "name", "channel", "subject", "body", "textBody"]).where("orgId", "=", orgId).execute();
 }
 
-/** validateGraph plus what needs the server: a schedule's cron must parse. */
-async function issuesOf(tx: Tx, orgId: string, graph: WorkflowGraph): Promise<GraphIssue[]> {
+/** validateGraph plus what needs the server: the org's templates, and a schedule's cron must parse. */
+export async function issuesOf(tx: Tx, orgId: string, graph: WorkflowGraph): Promise<GraphIssue[]> {
   const issues = validateGraph(graph, { templates: await templatesFor(tx, orgId) });
   const trigger = triggerNode(graph);
   if (trigger?.config.event === "schedule" && typeof trigger.config.cron === "string") {
