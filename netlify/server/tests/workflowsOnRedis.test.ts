@@ -179,7 +179,13 @@ describe.each(testBackends())("workflows through Redis on $name", (backend) => {
     await expireLeases();
     const finisher = startBullmqRuntime(handle.db, silent, { connection: redis(), prefix: `hk-crash-end-${randomBytes(4).toString("hex")}`, queues: ["workflow", "messaging"], relayIntervalMs: 20 });
     try {
-      await until("every run to end", async () => (await runs()).every((r) => r.status === "completed" || r.status === "failed"), 60_000);
+      // A run ends when its last step is done; the send job of its second text is a job of its own, so also wait for
+      // every message to leave "queued" (sent, or failed as "outcome unknown").
+      await until("every run to end and every text to be sent", async () => {
+        const ended = (await runs()).every((r) => r.status === "completed" || r.status === "failed");
+        const queued = await handle.db.selectFrom("messages").select("id").where("leadId", "in", leadIds).where("status", "=", "queued").execute();
+        return ended && queued.length === 0;
+      }, 60_000);
     } finally {
       await finisher.close();
     }
