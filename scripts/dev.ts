@@ -3,6 +3,7 @@ import { getConfig } from "../netlify/server/config";
 import "../netlify/server/jobs/allJobs";
 import { startInlineRunner } from "../netlify/server/jobs/inlineRunner";
 import { startWorkflowClock } from "../netlify/server/services/workflows/workflowClock";
+import { startAuditSealer } from "../netlify/server/jobs/auditSealer";
 import { log } from "../netlify/server/log";
 import { startAppServer } from "./lib/appServer";
 import { prepareDatabase } from "./lib/prepareDatabase";
@@ -19,10 +20,12 @@ console.log(`\n  Hidden Key is running at ${url}\n  Sign in as agent@demo.test /
 // Without Redis the server runs background jobs itself, from the same outbox the worker would relay.
 const jobs = config.REDIS_URL ? undefined : startInlineRunner(handle.db, log);
 const clock = config.REDIS_URL ? undefined : startWorkflowClock(handle.db, log);
+const sealer = config.REDIS_URL ? undefined : startAuditSealer(handle.db, log);
 
 onShutdown(async () => {
   server.close();
   await clock?.stop();
+  await sealer?.stop();
   await jobs?.stop();
   await vite.close();
   await handle.close();

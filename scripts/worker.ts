@@ -8,10 +8,11 @@ import { QUEUES } from "../netlify/server/jobs/jobDefinition";
 import { runAuditVerification, startMaintenanceWorker } from "../netlify/server/jobs/maintenanceQueue";
 import { log } from "../netlify/server/log";
 import { startWorkflowClock } from "../netlify/server/services/workflows/workflowClock";
+import { startAuditSealer } from "../netlify/server/jobs/auditSealer";
 import { onShutdown } from "./lib/shutdown";
 
 // npm run worker: the background worker. With REDIS_URL it relays the job outbox into BullMQ and runs every
-// queue, plus the nightly audit-chain verification (a BullMQ job scheduler); without it the same handlers run
+// queue, plus the audit-chain sealing (every 2 s) and the nightly verification (BullMQ job schedulers); without it the same handlers run
 // in-process. (The app server also runs them in-process when REDIS_URL is unset, so locally no worker is needed.)
 const config = getConfig();
 const { db } = await getDatabase();
@@ -46,9 +47,11 @@ if (config.REDIS_URL) {
   const timer = setInterval(() => void runAuditVerification(db, log).catch((err) => log.error({ err }, "audit verification failed")), 24 * 3600_000);
   const runner = startInlineRunner(db, log);
   const clock = startWorkflowClock(db, log);
+  const sealer = startAuditSealer(db, log);
   onShutdown(async () => {
     clearInterval(timer);
     await clock.stop();
+    await sealer.stop();
     await runner.stop();
     await closeDatabase();
   });

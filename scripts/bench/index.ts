@@ -47,7 +47,7 @@ import { fmt, round, table } from "./stats";
 const BENCHMARKS = ["rls", "search", "ingest", "coldstart", "pipeline", "jobs", "workflows", "ml-train", "ml-score", "ml-endpoint"] as const;
 const DATABASE_BENCHMARKS: readonly Benchmark[] = ["rls", "search", "ingest", "coldstart", "pipeline", "jobs", "workflows", "ml-endpoint"];
 /** Database benchmarks that don't need the seeded 100k-lead orgs (they make their own). */
-const NO_FIXTURE_BENCHMARKS: readonly Benchmark[] = ["jobs", "workflows", "ml-endpoint"];
+const NO_FIXTURE_BENCHMARKS: readonly Benchmark[] = ["ingest", "jobs", "workflows", "ml-endpoint"];
 const JOBS_TARGET = 0.5;
 type Benchmark = (typeof BENCHMARKS)[number];
 const LEADS_PER_ORG = 100_000;

@@ -352,8 +352,10 @@ export interface AuditLogTable {
   recordId: string;
   oldData: unknown;
   newData: unknown;
+  /** Place in the org's hash chain, given by the sealer (private.audit_seal); null until then, like the hashes. */
+  seq: ColumnType<string | null, never, never>;
   prevHash: string | null;
-  hash: string;
+  hash: string | null;
   createdAt: CreatedAt;
   updatedAt: Timestamp;
 }
@@ -526,7 +528,7 @@ export interface WorkflowStepRunsTable {
 export interface MlModelsTable {
   id: Generated<string>;
   orgId: string;
-  kind: Generated<"lead_conversion" | "expected_return" | "time_to_close">;
+  kind: Generated<"lead_conversion" | "expected_return" | "time_to_close" | "investor_match">;
   version: number;
   model: ColumnType<unknown, JsonDocument, JsonDocument>;
   metrics: ColumnType<Record<string, unknown>, JsonDocument | undefined, JsonDocument>;

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../db/connect";
 import { asService } from "../db/transactions";
 import { testBackends } from "../testing/testDatabase";
-import { AUDIT_VERIFY_JOB, MAINTENANCE_QUEUE, runAuditVerification, startMaintenanceWorker } from "./maintenanceQueue";
+import { sealAuditLog } from "./auditSealer";
+import { AUDIT_SEAL_JOB, AUDIT_VERIFY_JOB, MAINTENANCE_QUEUE, runAuditVerification, startMaintenanceWorker } from "./maintenanceQueue";
 
 const silent = pino({ level: "silent" });
 
@@ -21,6 +22,7 @@ describe("nightly audit verification", () => {
       await tx.updateTable("orgs").set({ name: "Bad, renamed" }).where("id", "=", rows[1].id).execute();
       return rows.map((r) => r.id);
     });
+    await sealAuditLog(handle.db); // the chain covers what was sealed; tampering after that shows
     await handle.db.transaction().execute(async (tx) => {
       await sql`alter table public.audit_log disable trigger audit_log_no_update_or_delete`.execute(tx);
       await sql`update public.audit_log set actor_id = gen_random_uuid() where org_id = ${badOrg}`.execute(tx);
@@ -48,7 +50,14 @@ describe("nightly audit verification", () => {
     try {
       await events.waitUntilReady();
       const schedulers = await queue.getJobSchedulers();
-      expect(schedulers.map((s) => s.key)).toContain("audit-verify-nightly");
+      expect(schedulers.map((s) => s.key)).toEqual(expect.arrayContaining(["audit-verify-nightly", "audit-seal"]));
+      // The sealer links what was written since into the chains (this job, or the scheduler's run before it).
+      const fresh = await asService(handle.db, (tx) => tx.insertInto("orgs").values({ name: "Fresh" }).returning("id").executeTakeFirstOrThrow());
+      const sealJob = await queue.add(AUDIT_SEAL_JOB, {});
+      expect((await sealJob.waitUntilFinished(events, 15_000)).sealed).toBeGreaterThanOrEqual(0);
+      const entry = await handle.db.selectFrom("auditLog").select(["seq", "hash"]).where("orgId", "=", fresh.id).executeTakeFirstOrThrow();
+      expect(entry.seq).not.toBeNull();
+      expect(entry.hash).toMatch(/^[0-9a-f]{64}$/);
       const job = await queue.add(AUDIT_VERIFY_JOB, {});
       const result = await job.waitUntilFinished(events, 15_000);
       expect(result.broken).toEqual([badOrg]);

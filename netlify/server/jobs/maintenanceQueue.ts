@@ -8,6 +8,7 @@ import { purgeDeletedLeads } from "../services/leads/bulkLeads";
 import { queueDriftChecks } from "../services/ml/driftMonitor";
 import { queueNightlyDealTraining, queueNightlyLeadTraining } from "../services/ml/nightlyTraining";
 import { runWorkflowClock } from "../services/workflows/workflowClock";
+import { AUDIT_SEAL_INTERVAL_MS, sealAuditLog } from "./auditSealer";
 import { verifyAllAuditChains } from "./verifyAllAuditChains";
 
 export const MAINTENANCE_QUEUE = "maintenance";
@@ -16,6 +17,8 @@ export const AUDIT_VERIFY_JOB = "audit.verify";
 export const AUDIT_VERIFY_CRON = "0 3 * * *";
 /** Every minute: due scheduled workflows and newly overdue tasks. */
 export const WORKFLOW_CLOCK_JOB = "workflow.clock";
+/** Every AUDIT_SEAL_INTERVAL_MS: link the newly committed audit entries into their orgs' hash chains. */
+export const AUDIT_SEAL_JOB = "audit.seal";
 
 /**
  * The nightly maintenance: empty the lead trash, queue the batch enrichment of stale leads and the retraining of
@@ -41,14 +44,17 @@ export async function startMaintenanceWorker(connection: ConnectionOptions, db: 
   const queue = new Queue(MAINTENANCE_QUEUE, { connection, prefix });
   await queue.upsertJobScheduler("audit-verify-nightly", { pattern: AUDIT_VERIFY_CRON, tz: "UTC" }, { name: AUDIT_VERIFY_JOB });
   await queue.upsertJobScheduler("workflow-clock", { every: 60_000 }, { name: WORKFLOW_CLOCK_JOB, opts: { removeOnComplete: true, removeOnFail: 100 } });
+  await queue.upsertJobScheduler("audit-seal", { every: AUDIT_SEAL_INTERVAL_MS }, { name: AUDIT_SEAL_JOB, opts: { removeOnComplete: true, removeOnFail: 100 } });
   const worker = new Worker(
     MAINTENANCE_QUEUE,
     async (job) => {
       if (job.name === AUDIT_VERIFY_JOB) return runAuditVerification(db, log.child({ jobId: job.id }));
       if (job.name === WORKFLOW_CLOCK_JOB) return runWorkflowClock(db);
+      if (job.name === AUDIT_SEAL_JOB) return { sealed: await sealAuditLog(db) };
       throw new Error(`Unknown maintenance job ${job.name}`);
     },
-    { connection, prefix, concurrency: 1 },
+    // The nightly run may take minutes; the clock and the sealer keep their pace beside it.
+    { connection, prefix, concurrency: 3 },
   );
   worker.on("failed", (job, err) => log.error({ jobId: job?.id, err }, "maintenance job failed"));
   return {

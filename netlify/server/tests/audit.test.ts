@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../db/connect";
 import { setDatabase } from "../db/instance";
 import { api } from "../testing/apiClient";
+import { sealAuditLog } from "../jobs/auditSealer";
 import { useTestEnv } from "../testing/env";
 import { createLead, signUp, type SignedUp } from "../testing/fixtures";
 import { testBackends } from "../testing/testDatabase";
@@ -18,6 +19,8 @@ describe.each(testBackends())("audit log on $name", (backend) => {
   });
   afterAll(() => handle.close());
   const asOwner = () => ({ token: owner.token, orgId: owner.orgId });
+  /** What the worker's sealer does every two seconds. */
+  const seal = () => sealAuditLog(handle.db);
 
   it("records who changed what, with before and after", async () => {
     const lead = await createLead(owner.token, owner.orgId, { firstName: "Before" });
@@ -44,13 +47,51 @@ describe.each(testBackends())("audit log on $name", (backend) => {
   it("keeps concurrent writers on one unbroken chain", async () => {
     await Promise.all(Array.from({ length: 12 }, (_, i) => createLead(owner.token, owner.orgId, { firstName: `Racer ${i}` })));
     const res = await api("GET", "/api/audit/verify", asOwner());
-    expect(res.body.intact).toBe(true);
+    expect(res.body).toMatchObject({ intact: true, pending: 0 });
+  });
+
+  it("writes entries unsealed and links them into the chain at sealing, in order, once", async () => {
+    const org = await signUp("Sealing Co");
+    const lead = await createLead(org.token, org.orgId, { firstName: "Fresh" });
+    const entry = await handle.db.selectFrom("auditLog").select(["id", "seq", "hash", "prevHash"]).where("recordId", "=", lead.id).executeTakeFirstOrThrow();
+    expect(entry).toMatchObject({ seq: null, hash: null, prevHash: null }); // the write path took no chain lock
+    expect(await seal()).toBeGreaterThanOrEqual(1);
+    expect(await seal()).toBe(0); // nothing twice
+    const chain = await handle.db.selectFrom("auditLog").select(["id", "seq", "hash", "prevHash"]).where("orgId", "=", org.orgId).orderBy("seq").execute();
+    expect(chain.map((e) => Number(e.seq))).toEqual(chain.map((_, i) => i + 1));
+    expect(chain[0].prevHash).toBeNull();
+    for (let i = 1; i < chain.length; i++) expect(chain[i].prevHash).toBe(chain[i - 1].hash);
+    expect(chain.find((e) => e.id === entry.id)?.hash).toMatch(/^[0-9a-f]{64}$/);
+    const res = await api("GET", "/api/audit/verify", { token: org.token, orgId: org.orgId });
+    expect(res.body).toMatchObject({ intact: true, entries: chain.length, pending: 0 });
+  });
+
+  it("lets the sealer fill an entry's place once and nothing else, even as the owner of the table", async () => {
+    const org = await signUp("Guarded Co");
+    await createLead(org.token, org.orgId);
+    const unsealed = await handle.db.selectFrom("auditLog").select("id").where("orgId", "=", org.orgId).where("seq", "is", null).orderBy("id").executeTakeFirstOrThrow();
+    // Changing what an unsealed entry records, even while filling its seal columns, is refused.
+    await expect(sql`update public.audit_log set seq = 1, hash = 'x', new_data = '{}'::jsonb where id = ${unsealed.id}`.execute(handle.db)).rejects.toThrow(/append-only/);
+    await seal();
+    // A sealed entry can't be re-sealed (moved in the chain) or edited.
+    await expect(sql`update public.audit_log set seq = 99 where id = ${unsealed.id}`.execute(handle.db)).rejects.toThrow(/append-only/);
+    await expect(sql`delete from public.audit_log where id = ${unsealed.id}`.execute(handle.db)).rejects.toThrow(/append-only/);
+  });
+
+  it("reports entries written after the sealing as pending, not as broken", async () => {
+    const org = await signUp("Pending Co");
+    await seal();
+    await createLead(org.token, org.orgId);
+    const [row] = (await sql<{ entries: string; firstBrokenId: string | null; pending: string }>`select * from private.audit_verify(${org.orgId}::uuid)`.execute(handle.db)).rows;
+    expect(row.firstBrokenId).toBeNull();
+    expect(Number(row.pending)).toBeGreaterThanOrEqual(1);
   });
 
   it("detects an entry edited behind its back", async () => {
     const other = await signUp("Tampered Co");
     await createLead(other.token, other.orgId);
-    const target = await handle.db.selectFrom("auditLog").select("id").where("orgId", "=", other.orgId).orderBy("id").executeTakeFirstOrThrow();
+    await seal();
+    const target = await handle.db.selectFrom("auditLog").select("id").where("orgId", "=", other.orgId).orderBy("seq").executeTakeFirstOrThrow();
     // Only a superuser who disables the guard trigger can do this; the chain still tells.
     await handle.db.transaction().execute(async (tx) => {
       await sql`alter table public.audit_log disable trigger audit_log_no_update_or_delete`.execute(tx);
@@ -66,7 +107,8 @@ describe.each(testBackends())("audit log on $name", (backend) => {
   it("detects a deleted entry", async () => {
     const other = await signUp("Deleted Co");
     await createLead(other.token, other.orgId);
-    const rows = await handle.db.selectFrom("auditLog").select("id").where("orgId", "=", other.orgId).orderBy("id").execute();
+    await seal();
+    const rows = await handle.db.selectFrom("auditLog").select("id").where("orgId", "=", other.orgId).orderBy("seq").execute();
     await handle.db.transaction().execute(async (tx) => {
       await sql`alter table public.audit_log disable trigger audit_log_no_update_or_delete`.execute(tx);
       await sql`delete from public.audit_log where id = ${rows[1].id}`.execute(tx);
