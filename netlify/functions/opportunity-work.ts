@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { createNoteRequestSchema, createTaskRequestSchema } from "../../src/domain/leadWork";
 import { shareOpportunityRequestSchema } from "../../src/domain/investors";
-import { moveOpportunityRequestSchema } from "../../src/domain/pipeline";
+import { moveOpportunityRequestSchema, recordExitRequestSchema } from "../../src/domain/pipeline";
 import { STAFF_ROLES } from "../../src/domain/roles";
 import { readJson } from "../server/http/body";
 import { endpoint, json } from "../server/http/endpoint";
@@ -10,6 +10,7 @@ import { parseQuery } from "../server/http/validation";
 import { matchInvestors } from "../server/services/investors/matchingService";
 import { shareOpportunity } from "../server/services/investors/sharesService";
 import { assertStaffMember } from "../server/services/leads/leadWorkService";
+import { recordExit } from "../server/services/pipeline/dealExit";
 import { moveOpportunity } from "../server/services/pipeline/moveOpportunity";
 import { requireOpportunity } from "../server/services/pipeline/opportunitiesService";
 import { addNote, createTask, listActivities, listTasks } from "../server/services/work/subjectWork";
@@ -17,7 +18,8 @@ import { addNote, createTask, listActivities, listTasks } from "../server/servic
 const pageQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.string().max(400).optional() });
 const noSuchAction = (action: string) => new HttpError(404, "not_found", `No endpoint at /api/opportunities/:id/${action}`);
 
-// Working a deal: moving it on the board, its timeline, notes and tasks, the investors who fit it, sharing it.
+// Working a deal: moving it on the board, its timeline, notes and tasks, the investors who fit it, sharing it,
+// recording what it returned.
 export default endpoint({
   GET: {
     auth: "member",
@@ -57,6 +59,8 @@ export default endpoint({
           await assertStaffMember(tx, org.id, input.assigneeId);
           return json(await createTask(tx, org.id, subject, userId, input), 201);
         }
+        case "exit":
+          return json(await recordExit(tx, org.id, params.id, userId, await readJson(req, recordExitRequestSchema)));
         case "shares": {
           const { investorIds } = await readJson(req, shareOpportunityRequestSchema);
           return json({ items: await shareOpportunity(tx, org.id, params.id, userId, investorIds) }, 201);

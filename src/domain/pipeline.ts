@@ -172,6 +172,40 @@ export interface OpportunityShare {
   respondedAt: string | null;
 }
 
+/** A calendar date that exists (2026-02-30 does not). */
+const realDate = isoDate.refine((d) => {
+  const t = new Date(`${d}T00:00:00Z`);
+  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+}, { error: "is not a calendar date" });
+
+/**
+ * POST /api/opportunities/:id/exit: what a won deal really returned — when it exited (sold, refinanced, cashed
+ * out), the total cost (purchase, repairs, holding and closing) and the proceeds. Recording again corrects it.
+ */
+export const recordExitRequestSchema = z
+  .object({
+    exitedOn: realDate,
+    totalCost: z.number({ error: "must be a number" }).positive({ error: "must be more than 0" }).max(1e12, { error: "is too large" }),
+    proceeds: money,
+  })
+  .strict();
+export type RecordExitRequest = z.infer<typeof recordExitRequestSchema>;
+
+/** The exit of a won deal, as recorded. */
+export interface DealExit {
+  exitedOn: string;
+  totalCost: number;
+  proceeds: number;
+  /** (proceeds − total cost) ÷ total cost, e.g. 0.182 for 18.2 %. */
+  realizedReturn: number;
+  recordedAt: string;
+}
+
+/** The realized return of an exit: (proceeds − total cost) ÷ total cost, to four decimals (as Postgres stores it). */
+export function realizedReturnOf(exit: { totalCost: number; proceeds: number }): number {
+  return Math.round(((exit.proceeds - exit.totalCost) / exit.totalCost) * 10_000) / 10_000;
+}
+
 /** GET /api/opportunities/:id */
 export interface OpportunityDetail extends OpportunityCard {
   stage: PipelineStage;
@@ -183,6 +217,8 @@ export interface OpportunityDetail extends OpportunityCard {
   analysis: DealAnalysisFormValues | null;
   history: StageMove[];
   shares: OpportunityShare[];
+  /** Recorded on a won deal (POST /api/opportunities/:id/exit); null until then. */
+  exit: DealExit | null;
 }
 
 /** PUT /api/pipeline/stages: the org's stages in order; ids keep existing stages, stages left out are deleted (409 if they hold deals). */

@@ -107,6 +107,41 @@ describe.each(testBackends())("pipeline on $name", (backend) => {
     expect(detail.closedAt).not.toBeNull();
   });
 
+  it("records what a won deal returned: only when won, never before it closed or in the future, correctable", async () => {
+    const deal = await newDeal({ title: "Exit Ave", value: 180_000 });
+    const exit = (body: unknown) => api<OpportunityDetail & { error: { code: string; fields?: Record<string, string> } }>("POST", `/api/opportunities/${deal.id}/exit`, { ...asOwner(), body });
+    const good = { exitedOn: "2026-01-15", totalCost: 200_000, proceeds: 236_400 };
+
+    const open = await exit(good);
+    expect(open.status).toBe(409);
+    expect(open.body.error.code).toBe("deal_not_won");
+
+    const won = (await board()).stages.find((s) => s.kind === "won")!;
+    expect((await api("POST", `/api/opportunities/${deal.id}/move`, { ...asOwner(), body: { stageId: won.id, position: 0, version: deal.version } })).status).toBe(200);
+
+    const bad = await exit({ exitedOn: "2026-02-30", totalCost: 0, proceeds: -5, extra: 1 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields).toMatchObject({ exitedOn: "is not a calendar date", totalCost: "must be more than 0", proceeds: "must not be negative" });
+    const future = await exit({ ...good, exitedOn: "2999-01-01" });
+    expect(future.status).toBe(400);
+    expect(future.body.error.fields).toEqual({ exitedOn: "must not be in the future" });
+    const closedOn = (await api<OpportunityDetail>("GET", `/api/opportunities/${deal.id}`, asOwner())).body.closedAt!.slice(0, 10);
+    const early = await exit({ ...good, exitedOn: "2001-01-01" });
+    expect(early.status).toBe(400);
+    expect(early.body.error.fields).toEqual({ exitedOn: `must not be before the deal closed (${closedOn})` });
+    expect((await api<OpportunityDetail>("GET", `/api/opportunities/${deal.id}`, asOwner())).body.exit).toBeNull(); // nothing half-written
+
+    const ok = await exit({ ...good, exitedOn: closedOn });
+    expect(ok.status).toBe(200);
+    expect(ok.body.exit).toMatchObject({ exitedOn: closedOn, totalCost: 200_000, proceeds: 236_400, realizedReturn: 0.182 });
+    const corrected = await exit({ ...good, exitedOn: closedOn, proceeds: 190_000 });
+    expect(corrected.body.exit?.realizedReturn).toBe(-0.05);
+    const timeline = (await api<{ items: { type: string; data: Record<string, unknown> }[] }>("GET", `/api/opportunities/${deal.id}/activities`, asOwner())).body.items;
+    const recorded = timeline.filter((a) => a.type === "opportunity.exit_recorded");
+    expect(recorded).toHaveLength(2);
+    expect(recorded.map((a) => a.data.realizedReturn).sort()).toEqual([-0.05, 0.182]);
+  });
+
   it("edits a deal with its version, saves the analyzer's inputs, and refuses a stale edit", async () => {
     const deal = await newDeal({ title: "Analyzer Ave", value: 200_000 });
     const saved = await api<OpportunityDetail>("PATCH", `/api/opportunities/${deal.id}`, { ...asOwner(), body: { version: deal.version, value: 210_000, analysis, property: { city: "Austin", state: "TX", zip: "78702" } } });

@@ -36,6 +36,7 @@ function detail(over: Partial<OpportunityDetail> = {}): OpportunityDetail {
       { id: "h2", fromStageId: STAGES[0].id, fromStageName: "New", toStageId: STAGES[1].id, toStageName: "Qualified", movedBy: user.id, movedByName: "Avery Agent", movedAt: "2026-11-20T00:00:00.000Z", secondsInPreviousStage: 19 * 86_400 },
     ],
     shares: [{ id: "s1", investorId: INV_C, investorName: "Cora Capital", sharedBy: user.id, sharedAt: "2026-11-21T00:00:00.000Z", response: "interested", comment: "Love the rents", respondedAt: "2026-11-22T00:00:00.000Z" }],
+    exit: null,
     ...over,
   };
 }
@@ -225,5 +226,30 @@ describe("OpportunityDetailPage", () => {
     fireEvent.change(within(dialog).getByLabelText("Why was it lost?"), { target: { value: "Financing fell through" } });
     fireEvent.click(within(dialog).getByRole("button", { name: "Close as lost" }));
     await waitFor(() => expect(calls("POST", `${base}/move`)).toEqual([{ stageId: STAGES[3].id, position: 0, version: 5, lostReason: "Financing fell through" }]));
+  });
+
+  it("records a won deal's exit: previews the realized return, checks the fields, shows what the API answered", async () => {
+    const won = STAGES.find((s) => s.kind === "won")!;
+    const wonDeal = detail({ stage: won, stageId: won.id, closedAt: "2026-06-01T00:00:00.000Z" });
+    const recorded = { ...wonDeal, version: 6, exit: { exitedOn: "2026-10-01", totalCost: 200_000, proceeds: 236_400, realizedReturn: 0.182, recordedAt: "2026-11-25T00:00:00.000Z" } };
+    const { calls, base } = renderDeal(wonDeal, (url, init) => (url === `/api/opportunities/${DEAL_ID}/exit` && init.method === "POST" ? jsonResponse(recorded) : undefined));
+    const form = await screen.findByRole("form", { name: "Record the exit" });
+    fireEvent.change(within(form).getByLabelText("Total cost ($)"), { target: { value: "0" } });
+    fireEvent.change(within(form).getByLabelText("Proceeds ($)"), { target: { value: "236,400" } });
+    fireEvent.click(within(form).getByRole("button", { name: "Record the exit" }));
+    expect(await within(form).findByText("must be more than 0")).toBeInTheDocument();
+    expect(within(form).getByText("must be a date (YYYY-MM-DD)")).toBeInTheDocument();
+    fireEvent.change(within(form).getByLabelText("Total cost ($)"), { target: { value: "$200,000" } });
+    fireEvent.change(within(form).getByLabelText("Exited on"), { target: { value: "2026-10-01" } });
+    expect(await within(form).findByText("Realized return 18.2%")).toBeInTheDocument();
+    fireEvent.click(within(form).getByRole("button", { name: "Record the exit" }));
+    await waitFor(() => expect(calls("POST", `${base}/exit`)).toEqual([{ exitedOn: "2026-10-01", totalCost: 200000, proceeds: 236400 }]));
+    expect((await screen.findByLabelText("Realized return")).textContent).toMatch(/Returned 18\.2%.*exited 2026-10-01/);
+  });
+
+  it("has no exit card until the deal is won", async () => {
+    renderDeal(detail());
+    await screen.findByRole("form", { name: "Deal details" });
+    expect(screen.queryByRole("form", { name: "Record the exit" })).toBeNull();
   });
 });

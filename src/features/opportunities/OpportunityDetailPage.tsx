@@ -17,7 +17,8 @@ import { DealAnalyzer } from "./DealAnalyzer";
 import { DealDetailsForm } from "./DealDetailsForm";
 import { money } from "./format";
 import { MatchesCard } from "./MatchesCard";
-import { getOpportunity, listActivities, listStages, moveOpportunity, patchOpportunity } from "./opportunityApi";
+import { ExitCard } from "./ExitCard";
+import { getOpportunity, listActivities, listStages, moveOpportunity, patchOpportunity, recordExit } from "./opportunityApi";
 import { PropertyCard } from "./PropertyCard";
 import { StageHistoryCard } from "./StageHistoryCard";
 import { TasksCard } from "@/features/tasks/TasksCard";
@@ -173,6 +174,16 @@ export function OpportunityDetailPage({ opportunityId }: { opportunityId: string
             </CardBody>
           </Card>
           <StageHistoryCard deal={deal} now={now} />
+          {deal.stage.kind === "won" && (
+            <ExitCard
+              deal={deal}
+              onRecord={async (exit) => {
+                setDeal(await recordExit(deal.id, exit));
+                toast({ title: "Exit recorded", variant: "success" });
+                void reloadTimeline();
+              }}
+            />
+          )}
           <DealForecastCard opportunityId={deal.id} />
           <TasksCard subject={{ kind: "opportunity", id: deal.id }} members={members} onChanged={() => void reloadTimeline()} />
         </div>

@@ -1,13 +1,14 @@
 import type { InvestorMatchesResponse } from "@/domain/investors";
 import type { Page } from "@/domain/leads";
 import type { Activity } from "@/domain/leadWork";
-import type { MoveOpportunityRequest, OpportunityCard, OpportunityDetail, OpportunityShare, PipelineStage, UpdateOpportunityRequest } from "@/domain/pipeline";
+import type { MoveOpportunityRequest, OpportunityCard, OpportunityDetail, OpportunityShare, PipelineStage, RecordExitRequest, UpdateOpportunityRequest } from "@/domain/pipeline";
 import { apiFetch } from "@/lib/api";
 
 const base = (id: string) => `/api/opportunities/${id}`;
 
 export const getOpportunity = (id: string) => apiFetch<OpportunityDetail>(base(id));
 export const patchOpportunity = (id: string, patch: UpdateOpportunityRequest) => apiFetch<OpportunityDetail>(base(id), { method: "PATCH", body: patch });
+export const recordExit = (id: string, exit: RecordExitRequest) => apiFetch<OpportunityDetail>(`${base(id)}/exit`, { method: "POST", body: exit });
 export const moveOpportunity = (id: string, move: MoveOpportunityRequest) => apiFetch<OpportunityCard>(`${base(id)}/move`, { method: "POST", body: move });
 
 /** The org's stages, in order, without their deals. */

@@ -80,6 +80,18 @@ describe.each(testBackends())("deal histories from the database on $name", (back
     const bare = histories.find((x) => x.dealId === untouched.id)!;
     expect(bare.events.map((e) => e.type)).toEqual(["stage"]);
 
+    // A recorded exit is an outcome, known from when it was recorded.
+    const won = stages.find((s) => s.kind === "won")!;
+    const closed = await api("POST", `/api/opportunities/${deal.id}/move`, { ...as(), body: { stageId: won.id, position: 0, version: moved.body.version } });
+    expect(closed.status).toBe(200);
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await api("POST", `/api/opportunities/${deal.id}/exit`, { ...as(), body: { exitedOn: today, totalCost: 250_000, proceeds: 290_000 } })).status).toBe(200);
+    const after = (await asService(handle.db, (tx) => loadDealHistories(tx, owner.orgId, { opportunityIds: [deal.id] })))[0];
+    const outcome = after.events.find((e): e is Extract<DealEvent, { type: "outcome" }> => e.type === "outcome")!;
+    expect(outcome.realizedReturn).toBe(0.16);
+    expect(outcome.at).toBeGreaterThan(stageEvents[1].at);
+    expect(after.events.filter((e) => e.type === "stage").map((e) => (e as { to: string }).to)).toEqual(["sourced", "under_contract", "closed"]);
+
     // Only the given ids; another org sees nothing of them (RLS as the caller is the API's job; here the org filter).
     expect((await asService(handle.db, (tx) => loadDealHistories(tx, owner.orgId, { opportunityIds: [untouched.id] }))).map((x) => x.dealId)).toEqual([untouched.id]);
     expect(await asService(handle.db, (tx) => loadDealHistories(tx, other.orgId, { opportunityIds: [deal.id] }))).toEqual([]);

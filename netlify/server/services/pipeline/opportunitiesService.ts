@@ -1,5 +1,5 @@
 import type { DealAnalysisFormValues } from "../../../../src/domain/dealAnalyzer/schemas";
-import type { CreateOpportunityRequest, OpportunityDetail, OpportunityShare, PropertyInput, PropertySummary, StageMove, UpdateOpportunityRequest } from "../../../../src/domain/pipeline";
+import type { CreateOpportunityRequest, DealExit, OpportunityDetail, OpportunityShare, PropertyInput, PropertySummary, StageMove, UpdateOpportunityRequest } from "../../../../src/domain/pipeline";
 import type { Tx } from "../../db/transactions";
 import { notFound, validationFailed } from "../../http/errors";
 import { isUuid } from "../../http/ids";
@@ -8,6 +8,7 @@ import { loadCard } from "./opportunityCard";
 import { lastPosition, versionConflict } from "./moveOpportunity";
 import { listStages } from "./pipelineBoard";
 import { numberOrNull } from "../../db/numeric";
+import { sql } from "kysely";
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
@@ -56,13 +57,31 @@ export async function createOpportunity(tx: Tx, orgId: string, actorId: string, 
   return getOpportunity(tx, orgId, row.id);
 }
 
+/** The exit columns read as the API shows them (the date as YYYY-MM-DD, whatever the driver's date parsing). */
+export async function loadExit(tx: Tx, orgId: string, id: string): Promise<DealExit | null> {
+  const row = await tx
+    .selectFrom("opportunities")
+    .select([sql<string | null>`to_char(exited_on, 'YYYY-MM-DD')`.as("exitedOn"), "exitTotalCost", "exitProceeds", "realizedReturn", "exitRecordedAt"])
+    .where("orgId", "=", orgId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!row?.exitedOn || row.exitTotalCost === null || row.exitProceeds === null || row.realizedReturn === null || row.exitRecordedAt === null) return null;
+  return {
+    exitedOn: row.exitedOn,
+    totalCost: Number(row.exitTotalCost),
+    proceeds: Number(row.exitProceeds),
+    realizedReturn: Number(row.realizedReturn),
+    recordedAt: new Date(row.exitRecordedAt).toISOString(),
+  };
+}
+
 /** Everything the detail page shows: the card, its stage, property, lead, analyzer inputs, stage history, shares. */
 export async function getOpportunity(tx: Tx, orgId: string, id: string): Promise<OpportunityDetail> {
   const row = await requireOpportunity(tx, orgId, id);
   const card = (await loadCard(tx, orgId, id))!;
   const stages = await listStages(tx, orgId);
   const stageName = new Map(stages.map((s) => [s.id, s.name]));
-  const [property, lead, moves, shares] = await Promise.all([
+  const [property, lead, moves, shares, exit] = await Promise.all([
     row.propertyId ? tx.selectFrom("properties").selectAll().where("orgId", "=", orgId).where("id", "=", row.propertyId).executeTakeFirst() : undefined,
     row.leadId
       ? tx.selectFrom("leads").select(["id", "firstName", "lastName", "email", "phone"]).where("orgId", "=", orgId).where("id", "=", row.leadId).where("deletedAt", "is", null).executeTakeFirst()
@@ -77,6 +96,7 @@ export async function getOpportunity(tx: Tx, orgId: string, id: string): Promise
       .orderBy("m.id")
       .execute(),
     listShares(tx, orgId, id),
+    loadExit(tx, orgId, id),
   ]);
   const history: StageMove[] = moves.map((m, i) => ({
     id: m.id,
@@ -99,6 +119,7 @@ export async function getOpportunity(tx: Tx, orgId: string, id: string): Promise
     analysis: (row.analysis ?? null) as DealAnalysisFormValues | null,
     history,
     shares,
+    exit,
   };
 }
 
