@@ -70,15 +70,19 @@ export async function runJobs(url: string, fixture: Fixture | undefined, options
       const prefix = `hkbench${process.pid}r${round}${randomBytes(2).toString("hex")}`;
       const connection = redisConnection();
 
-      // Subject: the jobs are in the outbox (queued by earlier requests); start the relay and workers, time until done.
+      // Subject: the jobs are in the outbox (queued by earlier requests); the relay and workers run; time until done.
+      // The runtime connects first (as the baseline's worker does): the clock starts when the transaction that
+      // queued the jobs commits.
       await handle.db.deleteFrom("jobOutbox").where("name", "=", "bench-noop").execute();
+      let runtime = startBullmqRuntime(handle.db, log, { connection, prefix, queues: ["scoring"], concurrency: options.concurrency, relayIntervalMs: 5 });
+      await runtime.ready();
+      let started = 0;
       await asService(handle.db, async (tx) => {
         for (let i = 0; i < options.jobs; i += 1000) {
           await tx.insertInto("jobOutbox").values(Array.from({ length: Math.min(1000, options.jobs - i) }, (_, k) => ({ orgId, queue: "scoring", name: "bench-noop", payload: { i: i + k } }))).execute();
         }
+        started = performance.now(); // the commit follows
       });
-      let started = performance.now();
-      let runtime = startBullmqRuntime(handle.db, log, { connection, prefix, queues: ["scoring"], concurrency: options.concurrency, relayIntervalMs: 5 });
       await waitFor(async () => (await countDone()) >= options.jobs);
       const subjectMs = performance.now() - started;
       await runtime.close();
@@ -88,6 +92,7 @@ export async function runJobs(url: string, fixture: Fixture | undefined, options
       await handle.db.deleteFrom("jobOutbox").where("name", "=", "bench-noop").execute();
       const prefix2 = `${prefix}e`;
       runtime = startBullmqRuntime(handle.db, log, { connection, prefix: prefix2, queues: ["scoring"], concurrency: options.concurrency, relayIntervalMs: 5 });
+      await runtime.ready();
       started = performance.now();
       await inParallel(options.jobs, options.concurrency, (i) => asService(handle.db, (tx) => enqueueJob(tx, orgId, noop, { i })));
       await waitFor(async () => (await countDone()) >= options.jobs);

@@ -140,6 +140,10 @@ export function startBullmqRuntime(db: Kysely<Database>, log: Logger, options: B
   return {
     queues,
     workers,
+    /** Resolves once every queue and worker has its Redis connection (BullMQ loads its scripts on connect). */
+    async ready() {
+      await Promise.all([...[...queues.values()].map((q) => q.waitUntilReady()), ...workers.map((w) => w.waitUntilReady())]);
+    },
     async close() {
       stopped = true;
       clearTimeout(timer);
