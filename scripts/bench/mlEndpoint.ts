@@ -3,9 +3,11 @@
 // TreeSHAP factors, the score and its history row written back), in this process on the bench database — its time
 // is the function's server time. Baseline in the same run: `GET /api/me` through the same handler machinery (auth, a
 // transaction as the caller, one query). The org's model is trained on the synthetic histories (ml/data) and
-// registered like any version; the scored leads have a history (enrichment, messages, a reply).
+// registered like any version; the scored leads have a history (enrichment, messages, a reply); the org has 2,000
+// investors, whose buy boxes the scoring path reads (from a one-minute cache after the first call).
 
 import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
 import { generateLeadHistories } from "../../ml/data/syntheticHistories";
 import me from "../../netlify/functions/me";
 import ml from "../../netlify/functions/ml";
@@ -21,8 +23,10 @@ export interface MlEndpointOptions {
   requests: number;
   warmup: number;
   leads: number;
+  /** Investors of the org (their buy boxes feed a lead feature). */
+  investors: number;
 }
-export const DEFAULT_ML_ENDPOINT_OPTIONS: MlEndpointOptions = { requests: 1000, warmup: 100, leads: 50 };
+export const DEFAULT_ML_ENDPOINT_OPTIONS: MlEndpointOptions = { requests: 1000, warmup: 100, leads: 50, investors: 2000 };
 export const ML_ENDPOINT_TARGET_P99_MS = 10;
 
 export interface MlEndpointResult {
@@ -60,6 +64,11 @@ export async function runMlEndpoint(url: string, options: MlEndpointOptions = DE
         ]).execute();
         ids.push(lead.id);
       }
+      // A firm's investor list: their buy boxes are a lead feature (how many fit the lead's property).
+      await sql`insert into public.investors (org_id, first_name, min_investment, max_investment, preferences)
+        select ${org.id}::uuid, 'Investor ' || g, 50000 + (g % 20) * 10000, 300000 + (g % 30) * 25000,
+               jsonb_build_object('propertyTypes', case when g % 3 = 0 then '["single_family"]'::jsonb else '[]'::jsonb end)
+        from generate_series(1, ${options.investors}) g`.execute(tx);
       return { orgId: org.id, token: (await issueAccessToken({ id: user.id, email }, randomUUID())).token, leadIds: ids };
     });
     const synthetic = generateLeadHistories({ leads: 2500, seed: 7 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BUY_BOX_TTL_MS, cachedBuyBoxes, forgetBuyBoxes } from "./buyBoxCache";
 import { buildLeadFeatures } from "../../../../ml/features/leadFeatures";
 import { DAY_MS, MINUTE_MS } from "../../../../ml/features/leadHistory";
 import type { DatabaseHandle } from "../../db/connect";
@@ -103,6 +104,21 @@ describe.each(testBackends())("lead histories from the database on $name", (back
     const byId = (xs: typeof all.histories) => Object.fromEntries(xs.map((h) => [h.leadId, norm(h)]));
     expect(byId(some.histories)).toEqual(byId(all.histories));
     expect(some.context).toEqual(all.context);
+  });
+
+  it("scoring paths reuse the org's buy boxes for a minute instead of reading every investor again", async () => {
+    forgetBuyBoxes();
+    const first = await asService(handle.db, (tx) => loadLeadHistories(tx, orgId, { leadIds: [ids.hot] }));
+    expect(first.context.buyBoxes).toHaveLength(1);
+    await asService(handle.db, (tx) => tx.insertInto("investors").values({ orgId, firstName: "Newer", minInvestment: 50_000, maxInvestment: 90_000, preferences: {} } as never).execute());
+    // Within the minute: the cached boxes (one investor), while the org-wide path (training) reads fresh.
+    expect((await asService(handle.db, (tx) => loadLeadHistories(tx, orgId, { leadIds: [ids.hot] }))).context.buyBoxes).toHaveLength(1);
+    expect((await asService(handle.db, (tx) => loadLeadHistories(tx, orgId))).context.buyBoxes).toHaveLength(2);
+    expect(cachedBuyBoxes(orgId, Date.now() + BUY_BOX_TTL_MS + 1)).toBeUndefined();
+    forgetBuyBoxes(orgId);
+    expect((await asService(handle.db, (tx) => loadLeadHistories(tx, orgId, { leadIds: [ids.hot] }))).context.buyBoxes).toHaveLength(2);
+    await asService(handle.db, (tx) => tx.deleteFrom("investors").where("orgId", "=", orgId).where("firstName", "=", "Newer").execute());
+    forgetBuyBoxes();
   });
 
   it("never reads another org's leads, even when asked for them by id", async () => {

@@ -19,6 +19,7 @@
 import { sql, type Kysely } from "kysely";
 import { DAY_MS, LEAD_STATUSES, type Channel, type InvestorBuyBox, type LeadEvent, type LeadHistory, type LeadStatus, type OrgContext, type PropertyFacts } from "../../../../ml/features/leadHistory";
 import type { Database } from "../../db/schema";
+import { cachedBuyBoxes, rememberBuyBoxes } from "./buyBoxCache";
 
 type Db = Kysely<Database>;
 
@@ -85,15 +86,23 @@ const ACTIVITY_TYPES = ["message.sent", "message.received", "call.logged", "lead
  * user's transaction (RLS decides what is visible) or the service role (jobs).
  */
 export async function loadLeadHistories(db: Db, orgId: string, options: { leadIds?: string[] } = {}): Promise<OrgHistories> {
-  const rows = options.leadIds ? await fetchLeads(db, orgId, options.leadIds) : await fetchOrg(db, orgId);
-  return assemble(rows);
+  if (!options.leadIds) return assemble(await fetchOrg(db, orgId));
+  // Scoring a few leads: the buy boxes come from the one-minute cache when it has them (buyBoxCache.ts).
+  const cached = cachedBuyBoxes(orgId);
+  const out = assemble(await fetchLeads(db, orgId, options.leadIds, cached === undefined), cached);
+  if (cached === undefined) rememberBuyBoxes(orgId, out.context.buyBoxes);
+  return out;
 }
 
 const epochMs = (column: string) => sql.raw(`floor(extract(epoch from ${column}) * 1000)::float8`);
 
-/** A few leads (scoring): everything in one round trip, as JSON arrays. */
-async function fetchLeads(db: Db, orgId: string, leadIds: string[]): Promise<Rows> {
-  if (leadIds.length === 0) return { ...(await fetchOrg(db, orgId, true)), leads: [] };
+/** A few leads (scoring): everything in one round trip, as JSON arrays; the org's investors only when asked. */
+async function fetchLeads(db: Db, orgId: string, leadIds: string[], withInvestors: boolean): Promise<Rows> {
+  if (leadIds.length === 0) return withInvestors ? { ...(await fetchOrg(db, orgId, true)), leads: [] } : { leads: [], enrichments: [], activities: [], opportunities: [], investors: [] };
+  const investors = withInvestors
+    ? sql`(select coalesce(jsonb_agg(jsonb_build_object('id', i.id, 'at', ${epochMs("i.created_at")}, 'minInvestment', i.min_investment, 'maxInvestment', i.max_investment, 'preferences', i.preferences)), '[]'::jsonb)
+         from public.investors i where i.org_id = ${orgId})`
+    : sql`'[]'::jsonb`;
   const ids = sql`(select unnest(${leadIds}::uuid[]))`;
   const result = await sql<Rows>`
     select
@@ -105,8 +114,7 @@ async function fetchLeads(db: Db, orgId: string, leadIds: string[]): Promise<Row
          from public.activities a where a.org_id = ${orgId} and a.lead_id in ${ids} and a.type = any (${ACTIVITY_TYPES}::text[])) as activities,
       (select coalesce(jsonb_agg(jsonb_build_object('leadId', o.lead_id, 'at', ${epochMs("o.created_at")})), '[]'::jsonb)
          from public.opportunities o where o.org_id = ${orgId} and o.lead_id in ${ids}) as opportunities,
-      (select coalesce(jsonb_agg(jsonb_build_object('id', i.id, 'at', ${epochMs("i.created_at")}, 'minInvestment', i.min_investment, 'maxInvestment', i.max_investment, 'preferences', i.preferences)), '[]'::jsonb)
-         from public.investors i where i.org_id = ${orgId}) as investors`.execute(db);
+      ${investors} as investors`.execute(db);
   return result.rows[0];
 }
 
@@ -121,7 +129,7 @@ async function fetchOrg(db: Db, orgId: string, investorsOnly = false): Promise<R
   return { leads, enrichments, activities, opportunities, investors };
 }
 
-function assemble({ leads, enrichments, activities, opportunities, investors }: Rows): OrgHistories {
+function assemble({ leads, enrichments, activities, opportunities, investors }: Rows, buyBoxes?: InvestorBuyBox[]): OrgHistories {
   const histories = new Map<string, LeadHistory & { status: LeadStatus; updatedAt: number; convertedAt: number }>();
   for (const l of leads) {
     histories.set(l.id, { leadId: l.id, createdAt: l.createdAt, source: l.source, events: [], status: l.status as LeadStatus, updatedAt: l.updatedAt, convertedAt: Infinity });
@@ -182,7 +190,7 @@ function assemble({ leads, enrichments, activities, opportunities, investors }: 
     }
     out.push({ leadId: h.leadId, createdAt: h.createdAt, source: h.source, events: h.events });
   }
-  return { histories: out, context: { buyBoxes: investors.map(buyBoxOf) } };
+  return { histories: out, context: { buyBoxes: buyBoxes ?? investors.map(buyBoxOf) } };
 }
 
 function buyBoxOf(i: Rows["investors"][number]): InvestorBuyBox {

@@ -6,7 +6,7 @@
 // keys the history row (unique job_id) so a retried job writes no second row.
 //
 // Fast path for one lead: the active model is one index probe and then comes from the in-memory cache (parsed and
-// compiled once per version), the lead's history is four small indexed queries, and the features, prediction and
+// compiled once per version), the lead's history is one query (the org's buy boxes from a one-minute cache), and the features, prediction and
 // TreeSHAP factors are pure computation (≈ 0.1–1 ms for the shallow lead models).
 
 import { sql } from "kysely";
