@@ -8,8 +8,8 @@ import { enqueueJob } from "../server/jobs/enqueueJob";
 import { driftSummary } from "../server/services/ml/driftMonitor";
 import { fairnessReportFor } from "../server/services/ml/fairnessReport";
 import { DEAL_NOT_TRAINED_MESSAGES, scoreDeal } from "../server/services/ml/dealModels";
-import { trainDealModelsJob, trainLeadModelJob } from "../server/services/ml/mlJobs";
-import { activateModel, listModels, NOT_TRAINED_MESSAGE } from "../server/services/ml/modelRegistry";
+import { trainDealModelsJob, trainLeadModelJob, trainMatchModelJob } from "../server/services/ml/mlJobs";
+import { activateModel, listModels, modelsOverview, NOT_TRAINED_MESSAGE } from "../server/services/ml/modelRegistry";
 import { latestScore, scoreLeads } from "../server/services/ml/scoreLeads";
 import { parseQuery } from "../server/http/validation";
 
@@ -17,8 +17,9 @@ import { parseQuery } from "../server/http/validation";
 // and activate any version (promotion by hand, rollback).
 //   POST /api/ml/score                    {leadId} | {leadIds: [...≤ 500]} → scores, grades, top factors (written back)
 //   GET  /api/ml/score?leadId=           the lead's latest score (null when never scored); reads, writes nothing
-//   GET  /api/ml/models                   versions with held-out metrics, training window, rows, active, importance
-//   POST /api/ml/models/:id/activate      managers
+//   GET  /api/ml/models                   versions of every kind (grouped by kind) with held-out metrics, calibration
+//                                         bins, training window, rows, active, importance
+//   POST /api/ml/models/:id/activate      managers; any kind (one active version per org and kind)
 //   POST /api/ml/train                    managers → 202, queues the train-lead-model job
 //   GET  /api/ml/drift                    the latest drift report (PSI per feature and on the score) and recent ones
 //   GET  /api/ml/fairness                 score distribution by ZIP-3 area, four-fifths rule flags
@@ -54,9 +55,7 @@ export default endpoint({
       if (params.part === "drift" && !params.id) return json(await driftSummary(tx, org.id));
       if (params.part === "score" && !params.id) return json({ item: await latestScore(tx, org.id, parseQuery(url, latestScoreQuerySchema).leadId) });
       if (params.part !== "models" || params.id) throw noSuchAction();
-      const items = await listModels(tx, org.id);
-      const active = items.find((m) => m.active) ?? null;
-      return json({ trained: active !== null, activeVersion: active?.version ?? null, message: active ? null : NOT_TRAINED_MESSAGE, items });
+      return json(await modelsOverview(tx, org.id));
     },
   },
   POST: {
@@ -79,7 +78,7 @@ export default endpoint({
         requireManager(ctx, "activate a model version");
         if (!isUuid(params.id)) throw notFound("Model");
         await activateModel(tx, org.id, params.id);
-        const model = (await listModels(tx, org.id)).find((m) => m.id === params.id)!;
+        const [model] = await listModels(tx, org.id, { id: params.id });
         return json(model);
       }
       switch (params.part) {
@@ -109,7 +108,8 @@ export default endpoint({
           const body = await readOptionalJson(req, trainRequestSchema);
           const jobId = await enqueueJob(tx, org.id, trainLeadModelJob, body, { requestId });
           const dealModelsJobId = await enqueueJob(tx, org.id, trainDealModelsJob, body, { requestId });
-          return json({ jobId, dealModelsJobId, status: "queued" }, 202);
+          const matchModelJobId = await enqueueJob(tx, org.id, trainMatchModelJob, body, { requestId });
+          return json({ jobId, dealModelsJobId, matchModelJobId, status: "queued" }, 202);
         }
         default:
           throw noSuchAction();

@@ -42,14 +42,14 @@ describe("Sidebar", () => {
     expect(within(nav).getByRole("link", { name: "Members" })).toHaveAttribute("href", "/members");
   });
 
-  it("hides Settings → Lead sources from agents, who see only Enrichment and Lead scoring models there", async () => {
+  it("hides Settings → Lead sources from agents, who see only Enrichment and Models there", async () => {
     signInAs("agent");
     renderWithRouter(<Sidebar />, { path: "/leads" });
 
     const nav = await screen.findByRole("navigation", { name: "Main" });
     expect(within(nav).queryByRole("link", { name: "Lead sources" })).not.toBeInTheDocument();
     const settings = within(nav).getByRole("list", { name: "Settings" });
-    expect(within(settings).getAllByRole("link").map((a) => a.textContent)).toEqual(["Enrichment", "Lead scoring models"]);
+    expect(within(settings).getAllByRole("link").map((a) => a.textContent)).toEqual(["Enrichment", "Models"]);
   });
 
   it.each(["owner", "admin"] as const)("shows Lead sources under Settings to %ss", async (role) => {

@@ -29,7 +29,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/settings/templates", label: "Message templates", icon: MessageSquareText, roles: MANAGER_ROLES, group: "settings" },
   { to: "/settings/enrichment", label: "Enrichment", icon: Sparkles, roles: STAFF_ROLES, group: "settings" },
   { to: "/settings/jobs", label: "Background jobs", icon: Cog, roles: MANAGER_ROLES, group: "settings" },
-  { to: "/settings/models", label: "Lead scoring models", icon: BrainCircuit, roles: STAFF_ROLES, group: "settings" },
+  { to: "/settings/models", label: "Models", icon: BrainCircuit, roles: STAFF_ROLES, group: "settings" },
 ];
 
 /** The entry whose path is the longest prefix of `pathname` (the one to show as current), if any. */

@@ -117,6 +117,15 @@ describe.each(testBackends())("lead-conversion model serving on $name", (backend
     expect(v2.featureImportance.length).toBeGreaterThan(3);
     expect(v2.featureImportance[0]).toMatchObject({ feature: expect.any(String), gain: expect.any(Number), share: expect.any(Number) });
     expect(list.body.items[0].metrics.promotion.reason).toContain("does not beat v2");
+    // Reliability-diagram bins of the held-out window: ten equal-width bins covering every test row.
+    expect(v2.calibration).toMatchObject({ strategy: "uniform", rows: v2.metrics.test.rows, positives: v2.metrics.test.positives });
+    expect(v2.calibration.bins).toHaveLength(10);
+    expect(v2.calibration.bins.reduce((s: number, b: { count: number }) => s + b.count, 0)).toBe(v2.metrics.test.rows);
+    expect(v2.metrics).not.toHaveProperty("calibration");
+    // The same versions, grouped by kind; the top-level fields are the lead-conversion group's.
+    expect(list.body.kinds.map((g: { kind: string }) => g.kind)).toEqual(["lead_conversion", "expected_return", "time_to_close", "investor_match"]);
+    expect(list.body.kinds[0]).toMatchObject({ kind: "lead_conversion", task: "classification", trained: true, activeVersion: 2, message: null });
+    expect(list.body.kinds[0].items).toEqual(list.body.items);
   });
 
   it("scores a lead through the API: grade, score, factors whose contributions add up with the base value to the raw score; written back with history", async () => {

@@ -55,6 +55,6 @@ describe("where each role lands, and what it sees in the sidebar", () => {
 
   it("lists the entries per role", () => {
     expect(navItemsFor("investor").map((i) => i.label)).toEqual(["Shared deals"]);
-    expect(navItemsFor("agent").map((i) => i.label)).toEqual(["Leads", "Import leads", "Pipeline", "Investors", "Messages", "Workflows", "Enrichment", "Lead scoring models"]);
+    expect(navItemsFor("agent").map((i) => i.label)).toEqual(["Leads", "Import leads", "Pipeline", "Investors", "Messages", "Workflows", "Enrichment", "Models"]);
   });
 });

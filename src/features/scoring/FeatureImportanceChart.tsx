@@ -10,14 +10,14 @@ const MAX_BARS = 15;
 const pct = (share: number) => `${(share * 100).toFixed(share < 0.1 ? 1 : 0)}%`;
 
 /** Gain-based feature importance as horizontal bars (largest first; the top 15), with every feature in a table for assistive tech. */
-export function FeatureImportanceChart({ items, version }: { items: FeatureImportance[]; version: number }) {
+export function FeatureImportanceChart({ items, version, subject }: { items: FeatureImportance[]; version: number; /** The model's name in the caption (default: none, "v3"). */ subject?: string }) {
   if (items.length === 0) return <p className="text-sm text-zinc-500 dark:text-zinc-400">This version splits on no feature.</p>;
   const sorted = [...items].sort((a, b) => b.gain - a.gain);
   const shown = sorted.slice(0, MAX_BARS);
   const top = shown[0].share || 1;
   const H = PAD.top + PAD.bottom + ROW * shown.length;
   const innerW = W - PAD.left - PAD.right;
-  const caption = `Feature importance of v${version} (share of total split gain)`;
+  const caption = `Feature importance of ${subject ? `${subject} ` : ""}v${version} (share of total split gain)`;
   const short = (s: string) => (s.length > 32 ? `${s.slice(0, 31)}…` : s);
 
   return (

@@ -86,7 +86,7 @@ describe("LeadScoreCard", () => {
     mockFetch(() => apiError(409, "model_not_trained", NOT_TRAINED));
     renderWithRouter(<LeadScoreCard leadId={LEAD_ID} />);
     expect(await screen.findByText("Lead scoring isn't trained yet for this org")).toBeInTheDocument();
-    expect(screen.getByRole("link", { name: "Lead scoring models" })).toHaveAttribute("href", "/settings/models");
+    expect(screen.getByRole("link", { name: "Models" })).toHaveAttribute("href", "/settings/models");
     expect(screen.queryByRole("alert")).toBeNull();
     expect(screen.queryByRole("button", { name: "Score now" })).toBeNull();
     expect(screen.queryByText(/chance/)).toBeNull();
@@ -97,7 +97,7 @@ describe("LeadScoreCard", () => {
     renderWithRouter(<LeadScoreCard leadId={LEAD_ID} />);
     expect(await screen.findByText("Lead scoring isn't trained yet for this org")).toBeInTheDocument();
     expect(screen.getByText(/An owner or admin can train it/)).toBeInTheDocument();
-    expect(screen.queryByRole("link", { name: "Lead scoring models" })).toBeNull();
+    expect(screen.queryByRole("link", { name: "Models" })).toBeNull();
   });
 
   it("shows a failed call in the card and recovers on Score now", async () => {

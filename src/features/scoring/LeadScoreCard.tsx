@@ -87,7 +87,7 @@ export function LeadScoreCard({ leadId }: { leadId: string }) {
             {manager ? (
               <p>
                 <Link to="/settings/models" className="font-medium text-accent-700 hover:underline dark:text-accent-300">
-                  Lead scoring models
+                  Models
                 </Link>{" "}
                 <span className="text-zinc-500 dark:text-zinc-400">shows what training needs and lets you train now.</span>
               </p>

@@ -56,12 +56,69 @@ export interface FeatureImportance {
   splits: number;
 }
 
+/** Expected return (a regression with a 10–90% interval): one window's figures, returns as fractions (0.12 = 12%). */
+export interface ReturnWindowMetrics {
+  rows: number;
+  rmse: number;
+  mae: number;
+  /** RMSE of predicting the training window's mean return for every deal. */
+  baselineRmse: number;
+  /** Share of deals whose realized return fell inside the interval. */
+  coverage: number;
+  belowLow?: number;
+  aboveHigh?: number;
+  meanWidth?: number;
+}
+
+export interface ReturnMetrics {
+  test?: ReturnWindowMetrics;
+  testUnconformalized?: ReturnWindowMetrics;
+  validation?: ReturnWindowMetrics;
+  split?: { trainRows: number; validationRows: number; testRows: number; embargoedRows?: number };
+  interval?: { lowAlpha: number; highAlpha: number; widening?: number };
+  promotion?: { promoted: boolean; reason: string };
+}
+
+/** Time to close (a survival model): concordance and, per horizon, mean predicted vs observed (Kaplan–Meier) close rate. */
+export interface CloseMetrics {
+  test?: { rows: number; closes: number; concordance: number; calibration?: { days: number; predicted: number; observed: number }[] };
+  validation?: { rows: number; closes: number; concordance: number };
+  train?: { rows: number; closes: number };
+  split?: { trainRows: number; validationRows: number; testRows: number };
+  horizonsDays?: number[];
+  promotion?: { promoted: boolean; reason: string };
+}
+
+/** One reliability-diagram bin (ml/metrics/reliability.ts): predictions in [lower, upper). */
+export interface ReliabilityBin {
+  lower: number;
+  upper: number;
+  count: number;
+  positives: number;
+  /** Null when the bin is empty. */
+  meanPredicted: number | null;
+  observedRate: number | null;
+}
+
+export interface ReliabilityDiagram {
+  strategy: "uniform" | "quantile";
+  rows: number;
+  positives: number;
+  bins: ReliabilityBin[];
+}
+
+export type ModelKind = "lead_conversion" | "expected_return" | "time_to_close" | "investor_match";
+export type ModelTask = "classification" | "regression" | "survival" | "other";
+
 export interface ModelVersion {
   id: string;
   version: number;
   kind: string;
   active: boolean;
+  /** The stored held-out metrics; their shape depends on the kind (ModelMetrics, ReturnMetrics, CloseMetrics). */
   metrics: ModelMetrics;
+  /** Classification kinds: reliability-diagram bins on the held-out window; null when not kept (older versions) or not a classifier. */
+  calibration?: ReliabilityDiagram | null;
   trainingWindow: { start: string | null; end: string | null };
   trainingRows: number;
   createdAt: string;
@@ -71,11 +128,23 @@ export interface ModelVersion {
   featureImportance: FeatureImportance[];
 }
 
-export interface ModelsOverview {
+export interface ModelKindGroup {
+  kind: string;
+  task: ModelTask;
   trained: boolean;
   activeVersion: number | null;
   message: string | null;
   items: ModelVersion[];
+}
+
+export interface ModelsOverview {
+  /** The lead-conversion group's fields (kept at the top level for older clients). */
+  trained: boolean;
+  activeVersion: number | null;
+  message: string | null;
+  items: ModelVersion[];
+  /** Every kind with its versions (absent from servers older than the per-kind listing). */
+  kinds?: ModelKindGroup[];
 }
 
 /** Scores one lead now (the score is written back on the lead). 409 model_not_trained when the org has no active model. */
@@ -90,8 +159,8 @@ export const listModels = (signal?: AbortSignal) => apiFetch<ModelsOverview>("/a
 /** Managers: makes a version the active one (promotion by hand or rollback). */
 export const activateModel = (id: string) => apiFetch<ModelVersion>(`/api/ml/models/${encodeURIComponent(id)}/activate`, { method: "POST" });
 
-/** Managers: queues a train-lead-model job (202). */
-export const trainModel = (note?: string) => apiFetch<{ jobId: string; status: string }>("/api/ml/train", { method: "POST", body: note ? { note } : {} });
+/** Managers: queues the train-lead-model and train-deal-models jobs (202). */
+export const trainModel = (note?: string) => apiFetch<{ jobId: string; dealModelsJobId?: string; matchModelJobId?: string; status: string }>("/api/ml/train", { method: "POST", body: note ? { note } : {} });
 
 export type DriftLevel = "stable" | "moderate" | "major";
 

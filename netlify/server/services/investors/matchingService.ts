@@ -1,8 +1,10 @@
 import { sql } from "kysely";
 import type { DealMatchesResponse, InvestorMatchesResponse } from "../../../../src/domain/investors";
 import { ruleBasedMatcher } from "../../../../src/domain/matching/ruleBasedMatcher";
-import type { DealMatcher } from "../../../../src/domain/matching/types";
+import type { DealMatcher, MarketMatch } from "../../../../src/domain/matching/types";
 import type { Tx } from "../../db/transactions";
+import { loadDealHistories } from "../ml/dealHistoryFromDb";
+import { activeMatchModel, blendedMatcherName, blendMatch, currentSnapshots, matchProbability } from "../ml/investorMatchModel";
 import { cardQuery, toCard } from "../pipeline/opportunityCard";
 import { requireOpportunity } from "../pipeline/opportunitiesService";
 import { dealFactsFor, type DealSource } from "./dealFacts";
@@ -15,7 +17,11 @@ const MATCHING_COLUMNS = [
   "capitalAvailable", "targetReturn", "riskTolerance", "holdPeriodMonths", "leveragePreference", "accreditationStatus",
 ] as const;
 
-/** The matcher in use: rule-based today; a learned model implements the same DealMatcher interface. */
+/**
+ * The rule-based matcher: it alone decides who is eligible. When the org has an active investor–match model
+ * (services/ml/investorMatchModel.ts) the eligible pairs' rule scores are blended with the model's probability that
+ * the investor is interested, and `matcher` names both ("blend:rules-1+investor_match v3").
+ */
 export const activeMatcher: DealMatcher = ruleBasedMatcher;
 
 async function dealSource(tx: Tx, orgId: string, opportunityId: string): Promise<DealSource> {
@@ -54,13 +60,23 @@ export async function matchInvestors(tx: Tx, orgId: string, opportunityId: strin
     (await tx.selectFrom("opportunityShares").select("investorId").where("orgId", "=", orgId).where("opportunityId", "=", opportunityId).execute()).map((s) => s.investorId),
   );
   const names = new Map(investors.map((i) => [i.id, i.name]));
-  const results = activeMatcher.match(deal, investors, { limit });
-  return {
-    matcher: activeMatcher.version,
-    items: results
-      .filter((r) => r.eligible)
-      .map((r) => ({ investorId: r.investorId, name: names.get(r.investorId) ?? "", score: Math.round(r.score * 10) / 10, reasons: r.reasons, marketMatch: r.marketMatch, shared: shared.has(r.investorId) })),
-  };
+  const model = await activeMatchModel(tx, orgId);
+  const toItem = (r: { investorId: string; score: number; reasons: string[]; marketMatch: MarketMatch | null }) =>
+    ({ investorId: r.investorId, name: names.get(r.investorId) ?? "", score: Math.round(r.score * 10) / 10, reasons: r.reasons, marketMatch: r.marketMatch, shared: shared.has(r.investorId) });
+  if (!model) {
+    const results = activeMatcher.match(deal, investors, { limit });
+    return { matcher: activeMatcher.version, items: results.filter((r) => r.eligible).map(toItem) };
+  }
+  // With the model: every eligible investor is blended, then ranked and cut (the rules' top `limit` may not be the blend's).
+  const eligible = activeMatcher.match(deal, investors).filter((r) => r.eligible);
+  const [history] = await loadDealHistories(tx, orgId, { opportunityIds: [opportunityId] });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const now = Date.now();
+  const blended = eligible
+    .map((r) => blendMatch(r, matchProbability(model, history, currentSnapshots(r.investorId, byId.get(r.investorId)!), now)))
+    .sort((a, b) => b.score - a.score || a.investorId.localeCompare(b.investorId))
+    .slice(0, Math.max(0, limit));
+  return { matcher: blendedMatcherName(activeMatcher.version, model), items: blended.map(toItem) };
 }
 
 /** The org's open deals that fit an investor, best first. */
@@ -78,8 +94,18 @@ export async function matchDeals(tx: Tx, orgId: string, investorId: string, limi
       const [result] = activeMatcher.match(deal, [toMatchingInvestor(investorRow, deal.holdPeriodMonths)]);
       return { row, result };
     })
-    .filter((x) => x.result?.eligible)
-    .sort((a, b) => b.result.score - a.result.score || a.row.id.localeCompare(b.row.id))
-    .slice(0, limit);
-  return { matcher: activeMatcher.version, items: scored.map(({ row, result }) => ({ opportunity: toCard(row, 0), score: Math.round(result.score * 10) / 10, reasons: result.reasons })) };
+    .filter((x) => x.result?.eligible);
+  const model = await activeMatchModel(tx, orgId);
+  let ranked: { row: (typeof scored)[number]["row"]; result: { score: number; reasons: string[] } }[] = scored;
+  if (model && scored.length) {
+    const histories = new Map((await loadDealHistories(tx, orgId, { opportunityIds: scored.map((x) => x.row.id) })).map((h) => [h.dealId, h]));
+    const snapshots = currentSnapshots(investorId, investorRow);
+    const now = Date.now();
+    ranked = scored.map(({ row, result }) => ({ row, result: blendMatch(result, matchProbability(model, histories.get(row.id)!, snapshots, now)) }));
+  }
+  const top = ranked.sort((a, b) => b.result.score - a.result.score || a.row.id.localeCompare(b.row.id)).slice(0, limit);
+  return {
+    matcher: model ? blendedMatcherName(activeMatcher.version, model) : activeMatcher.version,
+    items: top.map(({ row, result }) => ({ opportunity: toCard(row, 0), score: Math.round(result.score * 10) / 10, reasons: result.reasons })),
+  };
 }

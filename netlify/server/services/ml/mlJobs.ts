@@ -5,6 +5,9 @@
 //   score-lead        scores one lead with the active model and writes leads.score + a history row keyed by the job
 //                     id (a retry writes nothing twice). Queued by triggers on leads, lead_enrichments and activities
 //                     (migration 20261130000800_ml_models.sql) only in orgs with an active model.
+//   train-deal-models  the deal models (expected return, time to close) — dealModels.ts.
+//   train-match-model  the investor–deal match model — investorMatchModel.ts. Queued alongside train-deal-models
+//                      (POST /api/ml/train, nightly).
 import { z } from "zod";
 import { asService } from "../../db/transactions";
 import { defineJob } from "../../jobs/jobDefinition";
@@ -12,6 +15,7 @@ import { registerJob } from "../../jobs/jobRegistry";
 import { loadLeadHistories } from "./leadHistoryFromDb";
 import { trainAndRegister } from "./modelRegistry";
 import { trainDealModelsFromDb } from "./dealModels";
+import { trainMatchModelFromDb } from "./investorMatchModel";
 import { scoreLeads } from "./scoreLeads";
 
 export const trainLeadModelJob = defineJob({
@@ -63,3 +67,23 @@ export const trainDealModelsJob = defineJob({
   },
 });
 registerJob(trainDealModelsJob);
+
+/**
+ * Trains the org's investor–deal match model from its shares, answers and investments and registers it when there is
+ * enough data, promoted only when better (investorMatchModel.ts); below the threshold it stores nothing and matching
+ * stays rule-based. One attempt, like train-deal-models. The job id is kept on the version.
+ */
+export const trainMatchModelJob = defineJob({
+  name: "train-match-model",
+  queue: "scoring",
+  schema: z.object({ note: z.string().max(500).optional() }).strict(),
+  maxAttempts: 1,
+  priority: 20,
+  async handle({ note }, ctx) {
+    const outcome = await trainMatchModelFromDb(ctx.db, ctx.orgId, { note, jobId: ctx.jobId });
+    if (outcome.status === "not_enough_data") ctx.log.info({ rows: outcome.rows, positives: outcome.positives }, `investor-match model not trained: not enough data (${outcome.reason})`);
+    else ctx.log.info(outcome, "investor-match model trained");
+    return outcome;
+  },
+});
+registerJob(trainMatchModelJob);

@@ -3,6 +3,7 @@
 // nightly maintenance job (netlify/server/jobs/maintenanceQueue.ts: a BullMQ job scheduler, or a timer without Redis).
 import { sql } from "kysely";
 import { MIN_POSITIVES, MIN_TRAINING_ROWS, SNAPSHOT_AGES_DAYS } from "../../../../ml/models/leadConversion";
+import { MIN_MATCH_ROWS } from "../../../../ml/models/investorMatch";
 import { MIN_DEALS as MIN_CLOSE_DEALS } from "../../../../ml/models/timeToClose";
 import type { Tx } from "../../db/transactions";
 
@@ -28,14 +29,34 @@ export async function queueNightlyLeadTraining(tx: Tx, options: { minLeads?: num
 /** Orgs with fewer deals than the time-to-close model's minimum cannot train it. */
 const MIN_DEALS = MIN_CLOSE_DEALS;
 
-/** Nightly: a train-deal-models job for every org with enough deals and none waiting (service role). */
-export async function queueNightlyDealTraining(tx: Tx, options: { minDeals?: number } = {}): Promise<number> {
+/**
+ * Nightly: a train-deal-models job for every org with enough deals, and a train-match-model job (the investor–deal
+ * match model) for every org with enough shares, each only when none of that name is waiting (service role).
+ * Returns how many jobs of both names were queued.
+ */
+export async function queueNightlyDealTraining(tx: Tx, options: { minDeals?: number; minShares?: number } = {}): Promise<number> {
+  return (await queueDealModelsJobs(tx, options.minDeals ?? MIN_DEALS)) + (await queueNightlyMatchTraining(tx, { minShares: options.minShares }));
+}
+
+/** Nightly: a train-match-model job for every org with at least MIN_MATCH_ROWS shares and none waiting (service role). */
+export async function queueNightlyMatchTraining(tx: Tx, options: { minShares?: number } = {}): Promise<number> {
+  const result = await sql`
+    insert into public.job_outbox (org_id, queue, name, payload, priority)
+    select s.org_id, 'scoring', 'train-match-model', jsonb_build_object('note', 'nightly retraining'), 20
+      from public.opportunity_shares s
+     where not exists (select 1 from public.job_outbox j where j.org_id = s.org_id and j.queue = 'scoring' and j.status = 'pending' and j.name = 'train-match-model')
+     group by s.org_id
+    having count(*) >= ${options.minShares ?? MIN_MATCH_ROWS}`.execute(tx);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+async function queueDealModelsJobs(tx: Tx, minDeals: number): Promise<number> {
   const result = await sql`
     insert into public.job_outbox (org_id, queue, name, payload, priority)
     select o.org_id, 'scoring', 'train-deal-models', jsonb_build_object('note', 'nightly retraining'), 20
       from public.opportunities o
      where not exists (select 1 from public.job_outbox j where j.org_id = o.org_id and j.queue = 'scoring' and j.status = 'pending' and j.name = 'train-deal-models')
      group by o.org_id
-    having count(*) >= ${options.minDeals ?? MIN_DEALS}`.execute(tx);
+    having count(*) >= ${minDeals}`.execute(tx);
   return Number(result.numAffectedRows ?? 0);
 }
