@@ -39,7 +39,11 @@ describe("trainInvestorMatch on synthetic shares", () => {
     expect(test.rows).toBeGreaterThan(2000);
     expect(Math.abs(test.auc - trueAuc)).toBeLessThan(0.02);
     expect(test.ece).toBeLessThan(0.05);
-    expect(result.model.calibration?.method).toBe("isotonic");
+    // The calibration kept is the one that did best on held-out folds of the validation window, and it is stored.
+    const cv = result.calibrationChoice.crossValidatedLogLoss;
+    expect(cv[result.calibrationChoice.method]).toBeLessThanOrEqual(Math.min(...Object.values(cv)) * 1.001 + 1e-12);
+    expect(cv[result.calibrationChoice.method]).toBeLessThanOrEqual(cv.none);
+    expect(result.model.calibration?.method ?? "none").toBe(result.calibrationChoice.method);
     expect(result.model.training.metrics.test_auc).toBe(test.auc);
   });
 

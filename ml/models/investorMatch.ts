@@ -6,12 +6,12 @@
 // Rows: one per share whose answer window (`windowDays`, default 14) ended by `asOf`; features at the share time
 // (point in time: the deal's latest underwriting and the investor's preferences and capital recorded before it);
 // label 1 if the investor said "interested" or invested within the window, else 0 (a pass or no answer). Split by
-// share time with an embargo (`splitWindows`); early stopping and isotonic calibration on the validation window,
+// share time with an embargo (`splitWindows`); early stopping and calibration (none, Platt or isotonic, by cross-validation) on the validation window,
 // metrics on the test window. Below MIN_MATCH_ROWS shares or MIN_MATCH_POSITIVES / negatives: `not_enough_data`.
 //
 // `blendWithRules` mixes the model's probability with the rule-based matcher's 0–100 score (src/domain/matching).
 
-import { fitIsotonic } from "../calibration/isotonic";
+import { chooseCalibration, type CalibrationChoice } from "../calibration/chooseCalibration";
 import { toRowMajor } from "../data/dataset";
 import {
   buildMatchFeatures,
@@ -83,11 +83,13 @@ export type MatchWindowMetrics = ClassificationSummary;
 
 export interface TrainedMatchModel {
   status: "trained";
-  /** A binary GBDT in the standard model format, carrying its isotonic calibration. */
+  /** A binary GBDT in the standard model format, carrying its calibration (if one beat none). */
   model: ModelJson;
   windowDays: number;
   split: { validationStart: number; testStart: number; trainRows: number; validationRows: number; testRows: number; embargoedRows: number };
   metrics: { test: MatchWindowMetrics; testUncalibrated: MatchWindowMetrics; validation: MatchWindowMetrics };
+  /** The calibration chosen on the validation window and each method's cross-validated log-loss. */
+  calibrationChoice: CalibrationChoice;
   importance: FeatureImportance[];
   heldOut: { dealIds: string[]; investorIds: string[]; sharedAt: number[]; labels: Float64Array; probabilities: Float64Array };
 }
@@ -155,8 +157,9 @@ export function trainInvestorMatch(data: MatchData, options: InvestorMatchOption
 
   const uncalibrated = loadModel(model);
   const sigmoid = (m: number) => 1 / (1 + Math.exp(-m));
-  const validRaw = uncalibrated.predictMarginBatch(toRowMajor(valid.data), valid.data.rows).map(sigmoid);
-  model.calibration = { method: "isotonic", ...fitIsotonic(validRaw, valid.labels.y) };
+  // None, Platt or isotonic: whichever predicts the validation window's held-out folds best (chooseCalibration.ts).
+  const calibrationChoice = chooseCalibration(uncalibrated.predictMarginBatch(toRowMajor(valid.data), valid.data.rows), valid.labels.y);
+  model.calibration = calibrationChoice.calibration;
   const scorer = loadModel(model);
   const testProbabilities = scorer.predictBatch(toRowMajor(test.data), test.data.rows);
   const testRaw = uncalibrated.predictMarginBatch(toRowMajor(test.data), test.data.rows).map(sigmoid);
@@ -181,6 +184,7 @@ export function trainInvestorMatch(data: MatchData, options: InvestorMatchOption
       embargoedRows: split.embargoed,
     },
     metrics,
+    calibrationChoice,
     importance: gainImportance(model),
     heldOut: {
       dealIds: split.test.map((r) => r.dealId),

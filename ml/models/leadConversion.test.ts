@@ -53,7 +53,11 @@ describe("trainLeadConversion on synthetic histories", () => {
     expect(test.ece).toBeLessThan(0.02);
     // The stored metrics are the ones reported.
     expect(result.model.training.metrics.test_auc).toBe(test.auc);
-    expect(result.model.calibration?.method).toBe("isotonic");
+    // The calibration kept is the one that did best on held-out folds of the validation window, and it is stored.
+    const cv = result.calibrationChoice.crossValidatedLogLoss;
+    expect(cv[result.calibrationChoice.method]).toBeLessThanOrEqual(Math.min(...Object.values(cv)) * 1.001 + 1e-12);
+    expect(cv[result.calibrationChoice.method]).toBeLessThanOrEqual(cv.none);
+    expect(result.model.calibration?.method ?? "none").toBe(result.calibrationChoice.method);
   });
 
   it("ranks the features the truth depends on above pure noise features", () => {

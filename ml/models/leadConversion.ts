@@ -7,11 +7,12 @@
 // validation window, then the test window. A training row is kept only if its label window ended by the start of
 // the validation window, and a validation row only if its label window ended by the start of the test window
 // (an embargo of one horizon), so no label used for fitting was unknown at the time the next window begins.
-// Early stopping and isotonic calibration use the validation window; metrics are reported on the test window.
+// Early stopping and the calibration (none, Platt or isotonic, chosen by cross-validation) use the validation window;
+// metrics are reported on the test window.
 // Below MIN_TRAINING_ROWS labelled rows or MIN_POSITIVES conversions the result is `not_enough_data` — the app
 // then says the model is not yet trained instead of showing noise.
 
-import { fitIsotonic } from "../calibration/isotonic";
+import { chooseCalibration, type CalibrationChoice } from "../calibration/chooseCalibration";
 import { toRowMajor, type Dataset, type FeatureType, type Labels } from "../data/dataset";
 import { buildLeadFeatures, DEFAULT_HORIZON_DAYS, FEATURE_SPEC, isOpenAt, labelAt, type FeatureName, type LeadFeatures } from "../features/leadFeatures";
 import { DAY_MS, type LeadHistory, type OrgContext } from "../features/leadHistory";
@@ -79,6 +80,8 @@ export interface TrainedLeadModel {
   horizonDays: number;
   split: { validationStart: number; testStart: number; trainRows: number; validationRows: number; testRows: number; embargoedRows: number };
   metrics: { test: WindowMetrics; testUncalibrated: WindowMetrics; validation: WindowMetrics };
+  /** The calibration chosen on the validation window (none, Platt or isotonic) and each method's cross-validated log-loss. */
+  calibrationChoice: CalibrationChoice;
   importance: FeatureImportance[];
   /** The test window's rows and calibrated predictions (for diagnostics and reliability plots). */
   heldOut: { leadIds: string[]; cutoffs: number[]; labels: Float64Array; probabilities: Float64Array };
@@ -222,8 +225,9 @@ export function trainLeadConversion(histories: LeadHistory[], options: LeadConve
 
   const uncalibrated = loadModel(model);
   const validMargins = batchMargins(uncalibrated, valid.data);
-  const validRaw = validMargins.map((m) => 1 / (1 + Math.exp(-m)));
-  model.calibration = { method: "isotonic", ...fitIsotonic(validRaw, valid.labels.y) };
+  // None, Platt or isotonic: whichever predicts the validation window's held-out folds best (chooseCalibration.ts).
+  const calibrationChoice = chooseCalibration(validMargins, valid.labels.y);
+  model.calibration = calibrationChoice.calibration;
   const scorer = loadModel(model);
   const testProbabilities = scorer.predictBatch(toRowMajor(test.data), test.data.rows);
   const testRaw = batchMargins(uncalibrated, test.data).map((m) => 1 / (1 + Math.exp(-m)));
@@ -235,6 +239,7 @@ export function trainLeadConversion(histories: LeadHistory[], options: LeadConve
   };
   for (const [k, v] of Object.entries(metrics.test)) model.training.metrics[`test_${k}`] = v;
   model.training.metrics.horizonDays = horizonDays;
+  for (const [method, loss] of Object.entries(calibrationChoice.crossValidatedLogLoss)) model.training.metrics[`calibration_cv_logloss_${method}`] = loss;
 
   return {
     status: "trained",
@@ -249,6 +254,7 @@ export function trainLeadConversion(histories: LeadHistory[], options: LeadConve
       embargoedRows: rows.length - trainRows.length - validRows.length - testRows.length,
     },
     metrics,
+    calibrationChoice,
     importance: gainImportance(model),
     heldOut: { leadIds: testRows.map((r) => r.leadId), cutoffs: testRows.map((r) => r.cutoff), labels: test.labels.y, probabilities: testProbabilities },
   };
