@@ -368,7 +368,7 @@ async function speedToLead(admin: DatabaseHandle, fnHandle: DatabaseHandle, url:
     "bench-sms",
     async (job) => {
       const { to, body } = job.data as { to: string; body: string };
-      await sms.send({ messageId: randomUUID(), to, from: sms.from, body, statusCallback: `https://hk.example.test/api/webhooks/twilio/status?messageId=${job.id}` });
+      await sms.send({ messageId: randomUUID(), to, from: sms.from!, body, statusCallback: `https://hk.example.test/api/webhooks/twilio/status?messageId=${job.id}` });
       return null;
     },
     { connection, prefix: `${prefix}b`, concurrency: o.speedConcurrency },

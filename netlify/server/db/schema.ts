@@ -272,6 +272,17 @@ export interface SuppressionListTable {
   updatedAt: Timestamp;
 }
 
+/** An org's own Twilio numbers (migration 20261130001400): texts go out from the default; replies to one land in its org. */
+export interface OrgSmsNumbersTable {
+  id: Generated<string>;
+  orgId: string;
+  /** E.164; unique across all orgs. */
+  phone: string;
+  isDefault: ColumnType<boolean, boolean | undefined, boolean>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
 export interface ActivitiesTable {
   id: Generated<string>;
   orgId: string;
@@ -606,6 +617,7 @@ export interface Database {
   messageTemplates: MessageTemplatesTable;
   messages: MessagesTable;
   suppressionList: SuppressionListTable;
+  orgSmsNumbers: OrgSmsNumbersTable;
   workflows: WorkflowsTable;
   workflowVersions: WorkflowVersionsTable;
   workflowExecutions: WorkflowExecutionsTable;

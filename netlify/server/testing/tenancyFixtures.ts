@@ -48,6 +48,7 @@ export const TABLES: Record<string, { key: "id" | "org_member"; touch: string }>
   message_templates: { key: "id", touch: "name" },
   messages: { key: "id", touch: "updated_at" },
   suppression_list: { key: "id", touch: "updated_at" },
+  org_sms_numbers: { key: "id", touch: "is_default" },
   workflows: { key: "id", touch: "name" },
   workflow_versions: { key: "id", touch: "updated_at" },
   workflow_executions: { key: "id", touch: "updated_at" },
@@ -86,6 +87,7 @@ export function insertRow(table: string, target: OrgFixture, outsider: OrgFixtur
     case "message_templates": return { org_id, name: `Probe ${randomUUID().slice(0, 8)}`, channel: "sms", body: "Probe" };
     case "messages": return { org_id, lead_id: target.leadId, channel: "sms", to_address: "+15125550199", body_text: "Probe", body_hash: "probe", idempotency_key: randomUUID(), created_by: sql`auth.uid()` };
     case "suppression_list": return { org_id, channel: "sms", address: `+1512555${String(Math.floor(Math.random() * 10000)).padStart(4, "0")}`, reason: "manual", source: "probe" };
+    case "org_sms_numbers": return { org_id, phone: `+1737${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}` };
     case "notifications": return { org_id, user_id: target.users.agent.id, type: "probe", title: "Probe" };
     case "workflows": return { org_id, name: "Probe", draft_graph: sql`'{}'::jsonb`, signing_secret: "probe" };
     case "workflow_versions": return { org_id, workflow_id: target.rows.workflows, version: 1000 + Math.floor(Math.random() * 100000), graph: sql`'{}'::jsonb`, trigger_event: "manual" };
@@ -141,6 +143,7 @@ export async function createOrgFixture(db: Kysely<Database>, label: string): Pro
     const template = await tx.insertInto("messageTemplates").values({ orgId, name: "Welcome", channel: "sms", body: "Hi {{lead.firstName}}" }).returning("id").executeTakeFirstOrThrow();
     const message = await tx.insertInto("messages").values({ orgId, leadId: lead.id, channel: "sms", toAddress: "+15125550100", bodyText: "Hi", bodyHash: "h", idempotencyKey: randomUUID(), createdBy: users.agent.id }).returning("id").executeTakeFirstOrThrow();
     const suppression = await tx.insertInto("suppressionList").values({ orgId, channel: "sms", address: "+15125550101", reason: "stop", source: "twilio_inbound" }).returning("id").executeTakeFirstOrThrow();
+    const smsNumber = await tx.insertInto("orgSmsNumbers").values({ orgId, phone: `+1512${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`, isDefault: true }).returning("id").executeTakeFirstOrThrow();
     const workflow = await tx.insertInto("workflows").values({ orgId, name: "Speed to lead", draftGraph: { nodes: [], edges: [] }, signingSecret: "whsec-probe", createdBy: users.owner.id }).returning("id").executeTakeFirstOrThrow();
     const workflowVersion = await tx.insertInto("workflowVersions").values({ orgId, workflowId: workflow.id, version: 1, graph: { nodes: [], edges: [] }, triggerEvent: "manual" }).returning("id").executeTakeFirstOrThrow();
     const execution = await tx.insertInto("workflowExecutions").values({ orgId, workflowId: workflow.id, versionId: workflowVersion.id, triggerEvent: "manual", triggerKey: "probe", leadId: lead.id }).returning("id").executeTakeFirstOrThrow();
@@ -183,6 +186,7 @@ export async function createOrgFixture(db: Kysely<Database>, label: string): Pro
         message_templates: template.id,
         messages: message.id,
         suppression_list: suppression.id,
+        org_sms_numbers: smsNumber.id,
         workflows: workflow.id,
         workflow_versions: workflowVersion.id,
         workflow_executions: execution.id,

@@ -48,6 +48,7 @@ const OWN_ORG_ACCESS: Record<string, Record<Op, OrgRole[]>> = {
   message_templates: { select: STAFF, insert: MANAGERS, update: MANAGERS, delete: MANAGERS },
   messages: { select: STAFF, insert: STAFF, update: [], delete: [] }, // queued by staff as themselves; the job and webhooks do the rest
   suppression_list: { select: STAFF, insert: [], update: [], delete: [] }, // written by provider webhooks and unsubscribe links only
+  org_sms_numbers: { select: ALL, insert: MANAGERS, update: MANAGERS, delete: MANAGERS }, // texting numbers: members read, managers manage
   workflows: { select: STAFF, insert: MANAGERS, update: MANAGERS, delete: MANAGERS },
   workflow_versions: { select: STAFF, insert: MANAGERS, update: [], delete: [] }, // published versions never change
   workflow_executions: { select: STAFF, insert: [], update: [], delete: [] }, // the engine (service role) writes runs

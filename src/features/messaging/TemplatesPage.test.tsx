@@ -14,6 +14,7 @@ describe("TemplatesPage", () => {
         created = true;
         return jsonResponse({ id: "t1", ...body }, 201);
       }
+      if (url === "/api/org/sms-numbers") return jsonResponse({ items: [] }); // the texting numbers section
       return jsonResponse({}, 404);
     });
     render(<TemplatesPage />);

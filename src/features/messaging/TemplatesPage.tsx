@@ -13,11 +13,12 @@ import { Input, Select, Textarea } from "@/ui/Input";
 import { Notice } from "@/ui/Notice";
 import { PageHeader } from "@/ui/PageHeader";
 import { toast } from "@/ui/toastStore";
+import { TextingNumbersSection } from "./TextingNumbersSection";
 
 const FIELDS: Path<TemplateInput>[] = ["name", "channel", "subject", "body", "textBody"];
 const blank: TemplateInput = { name: "", channel: "sms", subject: "", body: "", textBody: "" };
 
-/** The org's message templates (owners and admins): the wording every email and text starts from. */
+/** The org's message templates (owners and admins): the wording every email and text starts from; and its texting numbers. */
 export function TemplatesPage() {
   const [items, setItems] = useState<MessageTemplate[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -65,6 +66,7 @@ export function TemplatesPage() {
           </CardBody>
         </Card>
       )}
+      <TextingNumbersSection />
       <Dialog open={editing !== null} onOpenChange={(o) => !o && setEditing(null)}>
         {editing !== null && (
           <DialogContent title={editing === "new" ? "New template" : `Edit “${editing.name}”`}>

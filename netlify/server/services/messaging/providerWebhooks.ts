@@ -10,6 +10,7 @@ import { HttpError } from "../../http/errors";
 import { isUuid } from "../../http/ids";
 import { nextStatus, smsKeyword } from "./compliance";
 import { publicBaseUrl } from "./providers";
+import { orgOwningSmsNumber } from "./smsNumbersService";
 import { verifyUnsubscribeToken } from "./unsubscribe";
 
 // Provider webhooks (service role: the provider's signature is the credential) and the unsubscribe link.
@@ -50,8 +51,16 @@ function requireField(params: Record<string, string>, name: string, pattern?: Re
   return value;
 }
 
-/** The orgs an inbound message from `from` to our number `to` concerns: TWILIO_ORG_ID, else those that texted `from` from it (latest first). */
+/**
+ * The orgs an inbound message from `from` to our number `to` concerns: the org that owns `to` (org_sms_numbers);
+ * else — only for TWILIO_FROM, or any number when TWILIO_FROM is unset — TWILIO_ORG_ID, else the orgs that texted
+ * `from` from it (latest first). None: a number we don't know.
+ */
 async function orgsForNumber(tx: Tx, to: string, from: string): Promise<string[]> {
+  const owner = await orgOwningSmsNumber(tx, to);
+  if (owner) return [owner];
+  const configuredFrom = getConfig().TWILIO_FROM;
+  if (configuredFrom && to !== configuredFrom) return [];
   const configured = getConfig().TWILIO_ORG_ID;
   if (configured) return [configured];
   const rows = await tx
@@ -83,8 +92,6 @@ export async function handleTwilioInbound(db: Kysely<Database>, params: Record<s
   const to = requireField(params, "To", E164);
   const body = params.Body ?? "";
   const sid = params.MessageSid ?? params.SmsSid ?? null;
-  const configuredFrom = getConfig().TWILIO_FROM;
-  if (configuredFrom && to !== configuredFrom) return { kind: "message", orgIds: [], leadIds: [] };
   const keyword = smsKeyword(body);
   return asService(db, async (tx) => {
     const orgIds = await orgsForNumber(tx, to, from);

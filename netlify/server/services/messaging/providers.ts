@@ -49,7 +49,8 @@ export interface EmailProvider {
 
 export interface SmsProvider {
   name: "twilio";
-  from: string;
+  /** TWILIO_FROM: the deployment's number, used for orgs without a default number of their own (org_sms_numbers). */
+  from: string | null;
   send(sms: OutgoingSms): Promise<{ providerMessageId: string }>;
 }
 
@@ -109,7 +110,7 @@ class RebasedRequestClient extends twilio.RequestClient {
 }
 
 /** Twilio Programmable Messaging through the twilio SDK. */
-export function twilioProvider(options: { accountSid: string; authToken: string; from: string; baseUrl?: string }): SmsProvider {
+export function twilioProvider(options: { accountSid: string; authToken: string; from: string | null; baseUrl?: string }): SmsProvider {
   const client = twilio(options.accountSid, options.authToken, options.baseUrl ? { httpClient: new RebasedRequestClient(options.baseUrl) } : {});
   return {
     name: "twilio",
@@ -132,10 +133,14 @@ export function emailProvider(): EmailProvider | null {
   return c.SENDGRID_API_KEY && c.SENDGRID_FROM ? sendgridProvider({ apiKey: c.SENDGRID_API_KEY, from: c.SENDGRID_FROM, baseUrl: c.SENDGRID_BASE_URL }) : null;
 }
 
+/**
+ * Twilio when the account sid and auth token are set. Each text goes out from its org's default number
+ * (org_sms_numbers), else from TWILIO_FROM; with neither, the message goes to the in-app outbox.
+ */
 export function smsProvider(): SmsProvider | null {
   const c = getConfig();
-  return c.TWILIO_ACCOUNT_SID && c.TWILIO_AUTH_TOKEN && c.TWILIO_FROM
-    ? twilioProvider({ accountSid: c.TWILIO_ACCOUNT_SID, authToken: c.TWILIO_AUTH_TOKEN, from: c.TWILIO_FROM, baseUrl: c.TWILIO_BASE_URL })
+  return c.TWILIO_ACCOUNT_SID && c.TWILIO_AUTH_TOKEN
+    ? twilioProvider({ accountSid: c.TWILIO_ACCOUNT_SID, authToken: c.TWILIO_AUTH_TOKEN, from: c.TWILIO_FROM ?? null, baseUrl: c.TWILIO_BASE_URL })
     : null;
 }
 

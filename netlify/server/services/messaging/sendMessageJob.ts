@@ -8,6 +8,7 @@ import { registerJob } from "../../jobs/jobRegistry";
 import { checkCompliance } from "./complianceCheck";
 import { LEAD_COLUMNS, unsubscribeUrlFor } from "./compose";
 import { emailProvider, ProviderRefused, publicBaseUrl, smsProvider, type EmailProvider, type SmsProvider } from "./providers";
+import { defaultSmsNumber } from "./smsNumbersService";
 
 export interface SendProviders {
   email: EmailProvider | null;
@@ -58,14 +59,16 @@ export async function sendQueuedMessage(db: Kysely<Database>, orgId: string, mes
   }
 
   const provider = message.channel === "email" ? providers.email : providers.sms;
-  if (!provider) {
+  // A text goes out from the org's default number when it has one, else from TWILIO_FROM (the deployment's).
+  const from = provider?.name === "twilio" ? ((await defaultSmsNumber(db, orgId)) ?? provider.from) : (provider?.from ?? null);
+  if (!provider || !from) {
     await finish(db, message, { status: "outbox", provider: "outbox", from: null });
     return "outbox";
   }
 
   const claimed = await db
     .updateTable("messages")
-    .set({ sendStartedAt: sql<Date>`now()`, fromAddress: provider.from })
+    .set({ sendStartedAt: sql<Date>`now()`, fromAddress: from })
     .where("id", "=", message.id)
     .where("status", "=", "queued")
     .where("sendStartedAt", "is", null)
@@ -77,10 +80,10 @@ export async function sendQueuedMessage(db: Kysely<Database>, orgId: string, mes
   try {
     if (provider.name === "sendgrid") {
       const unsubscribeUrl = unsubscribeUrlFor(message.orgId, message.toAddress);
-      ({ providerMessageId } = await provider.send({ messageId: message.id, to: message.toAddress, from: provider.from, subject: message.subject ?? "", html: message.bodyHtml ?? "", text: message.bodyText, unsubscribeUrl }));
+      ({ providerMessageId } = await provider.send({ messageId: message.id, to: message.toAddress, from, subject: message.subject ?? "", html: message.bodyHtml ?? "", text: message.bodyText, unsubscribeUrl }));
     } else {
       const statusCallback = `${publicBaseUrl()}/api/webhooks/twilio/status?messageId=${message.id}`;
-      ({ providerMessageId } = await provider.send({ messageId: message.id, to: message.toAddress, from: provider.from, body: message.bodyText, statusCallback }));
+      ({ providerMessageId } = await provider.send({ messageId: message.id, to: message.toAddress, from, body: message.bodyText, statusCallback }));
     }
   } catch (err) {
     if (err instanceof ProviderRefused) {
@@ -89,13 +92,13 @@ export async function sendQueuedMessage(db: Kysely<Database>, orgId: string, mes
         await db.updateTable("messages").set({ sendStartedAt: null, error: err.message }).where("id", "=", message.id).execute();
         throw err;
       }
-      await finish(db, message, { status: "failed", error: err.message, provider: provider.name, from: provider.from });
+      await finish(db, message, { status: "failed", error: err.message, provider: provider.name, from });
       return "failed";
     }
-    await finish(db, message, { status: "failed", error: `outcome unknown (${(err as Error).message}); not retried so the lead never gets it twice`, provider: provider.name, from: provider.from });
+    await finish(db, message, { status: "failed", error: `outcome unknown (${(err as Error).message}); not retried so the lead never gets it twice`, provider: provider.name, from });
     return "failed";
   }
-  await finish(db, message, { status: "sent", provider: provider.name, providerMessageId, from: provider.from });
+  await finish(db, message, { status: "sent", provider: provider.name, providerMessageId, from });
   return "sent";
 }
 
