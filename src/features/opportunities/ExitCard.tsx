@@ -64,8 +64,8 @@ export function ExitCard({ deal, onRecord }: { deal: OpportunityDetail; onRecord
         )}
         <form onSubmit={submit} noValidate aria-label="Record the exit" className="space-y-3">
           <FormError message={errors.root?.server?.message} />
-          <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
-            <Field label="Exited on" error={errors.exitedOn?.message}>{(c) => <Input {...c} type="date" {...register("exitedOn")} />}</Field>
+          <div className="grid grid-cols-2 gap-3">
+            <Field label="Exited on" error={errors.exitedOn?.message} className="col-span-2">{(c) => <Input {...c} type="date" {...register("exitedOn")} />}</Field>
             <Field label="Total cost ($)" error={errors.totalCost?.message} hint="Purchase, repairs, holding, closing">
               {(c) => <Input {...c} inputMode="decimal" {...register("totalCost")} />}
             </Field>

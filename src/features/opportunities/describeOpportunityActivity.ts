@@ -35,6 +35,15 @@ export function describeOpportunityActivity(a: Activity, nameOf: (id: string) =>
       });
       return { title: "Details changed", details: lines };
     }
+    case "opportunity.exit_recorded": {
+      const r = Number(data.realizedReturn);
+      const pct = Number.isFinite(r) ? `${r < 0 ? "−" : ""}${Math.abs(r * 100).toFixed(1)}%` : "—";
+      const money = (v: unknown) => (typeof v === "number" ? `$${v.toLocaleString("en-US")}` : "—");
+      return {
+        title: `${data.previous ? "Exit corrected" : "Exit recorded"}: returned ${pct}`,
+        details: [`Exited ${String(data.exitedOn ?? "—")} · cost ${money(data.totalCost)} · proceeds ${money(data.proceeds)}`],
+      };
+    }
     case "note":
       return { title: "Note", details: a.body ? [a.body] : [] };
     case "opportunity.shared": {
