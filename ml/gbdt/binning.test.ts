@@ -46,6 +46,16 @@ describe("binDataset", () => {
     expect(binnings[1].categories).toEqual(["a", "b", "c"]);
   });
 
+  it("bins every numeric value as binOf does (rows in blocks of four and a remainder, NaN, out-of-range values)", () => {
+    const rows = 1003;
+    const x = Float64Array.from({ length: rows }, (_, i) => (i % 11 === 0 ? NaN : ((i * 7919) % 1000) / 10 - 5));
+    const data: Dataset = { rows, featureNames: ["x"], featureTypes: ["numeric"], categories: [null], columns: [x] };
+    const binnings = computeBinnings({ ...data, columns: [x.map((v) => v / 2)] }, 40);
+    const { bins } = binDataset(data, binnings);
+    expect(Array.from(bins)).toEqual(Array.from(x, (v) => binOf(v, binnings[0].edges!)));
+    expect(new Set(bins).size).toBe(41); // 40 value bins (some values lie beyond the edges) + missing
+  });
+
   it("keeps only the most frequent categories when there are more than maxBins", () => {
     const data: Dataset = {
       rows: 6,

@@ -44,25 +44,27 @@ export function quantileEdges(column: ArrayLike<number>, maxBins: number, sample
     if (!Number.isNaN(v)) values[m++] = v;
   }
   const sorted = values.subarray(0, m).sort();
-  if (sorted.length === 0) return Float64Array.of(Number.MAX_VALUE);
-  const distinct: number[] = [];
-  const counts: number[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    if (i > 0 && sorted[i] === sorted[i - 1]) counts[counts.length - 1]++;
+  if (m === 0) return Float64Array.of(Number.MAX_VALUE);
+  // Distinct values (compacted in place to the front of `sorted`) and their counts, in typed arrays: a
+  // continuous feature has ~every sampled value distinct, and growing JS arrays to 50,000 cost more than the sort.
+  const counts = new Uint32Array(m);
+  let distinct = 0;
+  for (let i = 0; i < m; i++) {
+    if (distinct > 0 && sorted[i] === sorted[distinct - 1]) counts[distinct - 1]++;
     else {
-      distinct.push(sorted[i]);
-      counts.push(1);
+      sorted[distinct] = sorted[i];
+      counts[distinct++] = 1;
     }
   }
   const edges: number[] = [];
-  let binsLeft = Math.min(maxBins, distinct.length);
-  let rest = sorted.length;
+  let binsLeft = Math.min(maxBins, distinct);
+  let rest = m;
   let acc = 0;
-  for (let i = 0; i < distinct.length - 1; i++) {
+  for (let i = 0; i < distinct - 1; i++) {
     acc += counts[i];
-    if (binsLeft > 1 && (binsLeft >= distinct.length - i || acc >= rest / binsLeft)) {
-      const a = distinct[i];
-      const b = distinct[i + 1];
+    if (binsLeft > 1 && (binsLeft >= distinct - i || acc >= rest / binsLeft)) {
+      const a = sorted[i];
+      const b = sorted[i + 1];
       const mid = a + (b - a) / 2;
       edges.push(mid < b && mid >= a ? mid : a);
       rest -= acc;
@@ -86,6 +88,40 @@ export function binOf(v: number, edges: Float64Array): number {
     n -= half;
   }
   return Math.min(base + ((edges[base] < v) as unknown as number), edges.length - 1);
+}
+
+/**
+ * out[r] = binOf(column[r], edges) for every row. Four rows at a time: one binary search is a chain of
+ * dependent loads, and interleaving four independent chains keeps the CPU busy (about twice as fast).
+ */
+function binColumn(column: Float64Array, edges: Float64Array, out: Uint8Array): void {
+  const last = edges.length - 1;
+  const rows4 = column.length & ~3;
+  const above = (e: number, v: number) => (e < v) as unknown as number;
+  let r = 0;
+  for (; r < rows4; r += 4) {
+    const v0 = column[r];
+    const v1 = column[r + 1];
+    const v2 = column[r + 2];
+    const v3 = column[r + 3];
+    let b0 = 0;
+    let b1 = 0;
+    let b2 = 0;
+    let b3 = 0;
+    for (let n = edges.length; n > 1; ) {
+      const half = n >>> 1;
+      b0 += half * above(edges[b0 + half - 1], v0);
+      b1 += half * above(edges[b1 + half - 1], v1);
+      b2 += half * above(edges[b2 + half - 1], v2);
+      b3 += half * above(edges[b3 + half - 1], v3);
+      n -= half;
+    }
+    out[r] = v0 !== v0 ? MISSING_BIN : Math.min(b0 + above(edges[b0], v0), last);
+    out[r + 1] = v1 !== v1 ? MISSING_BIN : Math.min(b1 + above(edges[b1], v1), last);
+    out[r + 2] = v2 !== v2 ? MISSING_BIN : Math.min(b2 + above(edges[b2], v2), last);
+    out[r + 3] = v3 !== v3 ? MISSING_BIN : Math.min(b3 + above(edges[b3], v3), last);
+  }
+  for (; r < column.length; r++) out[r] = binOf(column[r], edges);
 }
 
 function categoricalBinning(column: Float64Array, labels: string[], maxBins: number): FeatureBinning {
@@ -130,8 +166,7 @@ export function binDataset(data: Dataset, binnings: FeatureBinning[]): BinnedDat
         out[r] = Number.isInteger(c) && c >= 0 && c < map.length ? map[c] : MISSING_BIN;
       }
     } else {
-      const edges = b.edges!;
-      for (let r = 0; r < rows; r++) out[r] = binOf(column[r], edges);
+      binColumn(column, b.edges!, out);
     }
     for (let r = 0; r < rows; r++) bins[r * nf + f] = out[r];
   }

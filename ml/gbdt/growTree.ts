@@ -5,7 +5,6 @@
 // histogram is built, the larger one's is the parent's minus it.
 
 import type { BinnedData } from "./binning";
-import { HistogramPool, subtractHistogram } from "./histogram";
 import type { HistogramBuilder } from "./parallelHistogram";
 import { findBestSplit, type Split, type SplitSettings } from "./splitFinder";
 
@@ -40,36 +39,17 @@ export interface GrownTree {
 
 export interface GrowContext {
   binned: BinnedData;
-  pool: HistogramPool;
+  /** Builds the histograms and partitions the rows (on its own buffers: see parallelHistogram.ts). */
   builder: HistogramBuilder;
-  /** Scratch space at least as long as the row array. */
-  scratch: Uint32Array;
-}
-
-function partition(binned: BinnedData, rows: Uint32Array, start: number, end: number, split: Split, scratch: Uint32Array): number {
-  const column = binned.columns.subarray(split.feature * binned.rows, (split.feature + 1) * binned.rows);
-  const goLeft = split.goLeft;
-  let l = start;
-  let r = 0;
-  // Branch-free: write the row to both sides and advance one of them (left/right is a coin flip to the CPU).
-  for (let i = start; i < end; i++) {
-    const row = rows[i];
-    const left = goLeft[column[row]];
-    rows[l] = row;
-    scratch[r] = row;
-    l += left;
-    r += 1 - left;
-  }
-  rows.set(scratch.subarray(0, r), l);
-  return l;
 }
 
 /**
  * Grows a tree over `rows` (the in-sample rows; partitioned in place). `gh` holds interleaved gradients and
- * hessians; ctx.builder must have been created over the same `gh` and row buffer.
+ * hessians; both `gh` and `rows` must be (views of) ctx.builder's buffers.
  */
 export function growTree(ctx: GrowContext, gh: Float64Array, rows: Uint32Array, featureMask: Uint8Array, s: GrowSettings): GrownTree {
-  const { binned, pool } = ctx;
+  const { binned, builder } = ctx;
+  const pool = builder.pool;
   const t: GrownTree = {
     feature: [], thresholdBin: [], leftBins: [], goLeft: [], defaultLeft: [], left: [], right: [],
     value: [], cover: [], gain: [], start: [], end: [], rows,
@@ -112,7 +92,7 @@ export function growTree(ctx: GrowContext, gh: Float64Array, rows: Uint32Array, 
   const root = addNode(0, rows.length, 0, g0, h0);
   if (canSplit(root) && s.maxLeaves > 1) {
     const hist = pool.take();
-    ctx.builder.build(0, rows.length, hist, pool.indexOf(hist));
+    builder.build(0, rows.length, hist);
     evaluate(root, hist);
   }
 
@@ -130,7 +110,7 @@ export function growTree(ctx: GrowContext, gh: Float64Array, rows: Uint32Array, 
     candidates.delete(best);
     const start = t.start[best];
     const end = t.end[best];
-    const mid = partition(binned, rows, start, end, split, ctx.scratch);
+    const mid = builder.partition(split.feature, split.goLeft, start, end);
     const d = depth[best] + 1;
     const l = addNode(start, mid, d, split.leftG, split.leftH);
     const r = addNode(mid, end, d, split.rightG, split.rightH);
@@ -152,8 +132,8 @@ export function growTree(ctx: GrowContext, gh: Float64Array, rows: Uint32Array, 
     }
     const [small, large] = mid - start <= end - mid ? [l, r] : [r, l];
     const smallHist = pool.take();
-    ctx.builder.build(t.start[small], t.end[small], smallHist, pool.indexOf(smallHist));
-    subtractHistogram(hist, smallHist);
+    builder.build(t.start[small], t.end[small], smallHist);
+    builder.subtract(hist, smallHist);
     if (canSplit(small)) evaluate(small, smallHist);
     else pool.give(smallHist);
     if (canSplit(large)) evaluate(large, hist);

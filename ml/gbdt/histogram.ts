@@ -1,6 +1,8 @@
 // Gradient/hessian histograms over a node's rows. Layout: for feature f and bin b, hist[((f << 8) + b) * 2] is the
 // gradient sum and the next slot the hessian sum (256 slots per feature: 255 value bins + the missing bin). The
 // sibling of a freshly built child is obtained by subtraction from the parent instead of a second pass.
+// These are the JavaScript loops: the trainer normally runs the same loops in WebAssembly (wasmKernels.ts, about
+// 3× faster, bit-for-bit the same sums) and falls back to these where it cannot (see parallelHistogram.ts).
 
 import { BINS_PER_FEATURE } from "./binning";
 
@@ -8,9 +10,7 @@ export const histogramLength = (features: number) => features * BINS_PER_FEATURE
 
 /**
  * Adds rows[start..end) of the row-major `bins` (stride `features`) into `hist` (which must be zeroed), for
- * features fStart..fEnd-1, with gradients and hessians interleaved in `gh`. The feature loop is unrolled by 4:
- * this is the trainer's hot loop. Self-contained (no outside references): it is also shipped to a worker thread
- * as source text by parallelHistogram.ts.
+ * features fStart..fEnd-1, with gradients and hessians interleaved in `gh`. The feature loop is unrolled by 4.
  */
 export function buildHistogram(
   bins: Uint8Array,
@@ -60,8 +60,9 @@ export function subtractHistogram(parent: Float64Array, child: Float64Array): vo
 }
 
 /**
- * Recycles histogram buffers so a tree's growth allocates only a few. With an `arena` (a shared buffer holding
- * `capacity` histograms, for the worker thread) buffers are views into it and `indexOf` gives their slot.
+ * Recycles histogram buffers so a tree's growth allocates only a few. With an `arena` (room for a fixed number
+ * of histograms in the WebAssembly memory the kernels work on) buffers are views into it while it has room;
+ * beyond that they are ordinary arrays, which the builder handles with the JavaScript loop.
  */
 export class HistogramPool {
   private free: Float64Array[] = [];
@@ -78,17 +79,11 @@ export class HistogramPool {
       h.fill(0);
       return h;
     }
-    if (!this.arena) return new Float64Array(this.length);
-    if ((this.next + 1) * this.length > this.arena.length) throw new Error("histogram arena exhausted");
+    if (!this.arena || (this.next + 1) * this.length > this.arena.length) return new Float64Array(this.length);
     return this.arena.subarray(this.next * this.length, ++this.next * this.length);
   }
 
   give(h: Float64Array): void {
     this.free.push(h);
-  }
-
-  /** Slot of an arena histogram. */
-  indexOf(h: Float64Array): number {
-    return h.byteOffset / (this.length * 8);
   }
 }

@@ -33,6 +33,105 @@ export interface Split {
 
 const MIN_HESSIAN = 1e-12;
 
+/** The best candidate so far (mutable; plain fields rather than closure variables keep the scans fast). */
+interface Best {
+  gain: number;
+  feature: number;
+  threshold: number;
+  missingLeft: boolean;
+  leftG: number;
+  leftH: number;
+  cats: number[] | null;
+}
+
+/** The node's totals and the settings every candidate is scored with. */
+interface SplitNode {
+  sumG: number;
+  sumH: number;
+  lambda: number;
+  minH: number;
+  parentScore: number;
+}
+
+/** Scores the left side (gl, hl) of a candidate and keeps it if it beats the best (the exact gain test). */
+function consider(best: Best, node: SplitNode, gl: number, hl: number, f: number, t: number, missingLeft: boolean, cats: number[] | null, prefix: number): void {
+  const gr = node.sumG - gl;
+  const hr = node.sumH - hl;
+  if (hl < node.minH || hr < node.minH) return;
+  const gain = 0.5 * ((gl * gl) / (hl + node.lambda) + (gr * gr) / (hr + node.lambda) - node.parentScore);
+  if (gain > best.gain) {
+    best.gain = gain;
+    best.feature = f;
+    best.threshold = t;
+    best.missingLeft = missingLeft;
+    best.leftG = gl;
+    best.leftH = hl;
+    best.cats = cats ? cats.slice(0, prefix) : null;
+  }
+}
+
+/**
+ * Numeric feature f (histogram at offset o, nb value bins): every threshold, missing values right and — if the
+ * node has any — left. This runs for every bin of every feature of every node, so the missing-right test is
+ * inlined and division-free: with a = hl + λ and b = hr + λ the candidate can only beat the best when
+ * gl²·b + gr²·a > (2·bestGain + parentScore)·a·b; the exact gain then decides.
+ */
+function scanNumeric(hist: Float64Array, o: number, nb: number, f: number, node: SplitNode, best: Best): void {
+  const { sumG, sumH, lambda, minH, parentScore } = node;
+  const mg = hist[o + 2 * MISSING_BIN];
+  const mh = hist[o + 2 * MISSING_BIN + 1];
+  const hasMissing = mh >= MIN_HESSIAN;
+  let gl = 0;
+  let hl = 0;
+  let threshold = 2 * best.gain + parentScore;
+  for (let t = 0; t < nb; t++) {
+    const hb = hist[o + 2 * t + 1];
+    // An empty bin repeats the previous candidate (the last bin must still be tried: present vs missing).
+    if (hb === 0 && t < nb - 1) continue;
+    gl += hist[o + 2 * t];
+    hl += hb;
+    const hr = sumH - hl;
+    if (hl >= minH && hr >= minH) {
+      const gr = sumG - gl;
+      const a = hl + lambda;
+      const b = hr + lambda;
+      if (gl * gl * b + gr * gr * a > threshold * a * b) {
+        const gain = 0.5 * ((gl * gl) / a + (gr * gr) / b - parentScore);
+        if (gain > best.gain) {
+          best.gain = gain;
+          best.feature = f;
+          best.threshold = t;
+          best.missingLeft = false;
+          best.leftG = gl;
+          best.leftH = hl;
+          best.cats = null;
+          threshold = 2 * gain + parentScore;
+        }
+      }
+    }
+    if (hasMissing && t < nb - 1) consider(best, node, gl + mg, hl + mh, f, t, true, null, 0);
+  }
+}
+
+/** Categorical feature f: prefixes of the present categories sorted by G/(H+λ), missing right and left. */
+function scanCategorical(hist: Float64Array, o: number, nb: number, f: number, node: SplitNode, best: Best): void {
+  const mg = hist[o + 2 * MISSING_BIN];
+  const mh = hist[o + 2 * MISSING_BIN + 1];
+  const hasMissing = mh >= MIN_HESSIAN;
+  const present: number[] = [];
+  for (let b = 0; b < nb; b++) if (hist[o + 2 * b + 1] >= MIN_HESSIAN) present.push(b);
+  const ratio = (b: number) => hist[o + 2 * b] / (hist[o + 2 * b + 1] + node.lambda);
+  present.sort((a, b) => ratio(a) - ratio(b) || a - b);
+  let gl = 0;
+  let hl = 0;
+  for (let i = 0; i < present.length; i++) {
+    gl += hist[o + 2 * present[i]];
+    hl += hist[o + 2 * present[i] + 1];
+    consider(best, node, gl, hl, f, -1, false, present, i + 1);
+    if (hasMissing && i < present.length - 1) consider(best, node, gl + mg, hl + mh, f, -1, true, present, i + 1);
+  }
+}
+
 /** Returns the best split with gain > minSplitGain, or null. `featureMask[f] = 0` excludes feature f. */
 export function findBestSplit(
   hist: Float64Array,
@@ -42,88 +141,20 @@ export function findBestSplit(
   sumH: number,
   s: SplitSettings,
 ): Split | null {
-  const lambda = s.lambda;
-  const minH = Math.max(s.minChildWeight, MIN_HESSIAN);
-  const parentScore = (sumG * sumG) / (sumH + lambda);
-  let bestGain = s.minSplitGain;
-  let bestFeature = -1;
-  let bestThreshold = -1;
-  let bestMissingLeft = false;
-  let bestLeftG = 0;
-  let bestLeftH = 0;
-  let bestCats: number[] | null = null;
-
-  const consider = (gl: number, hl: number, f: number, t: number, missingLeft: boolean, cats: number[] | null, prefix: number) => {
-    const gr = sumG - gl;
-    const hr = sumH - hl;
-    if (hl < minH || hr < minH) return;
-    const gain = 0.5 * ((gl * gl) / (hl + lambda) + (gr * gr) / (hr + lambda) - parentScore);
-    if (gain > bestGain) {
-      bestGain = gain;
-      bestFeature = f;
-      bestThreshold = t;
-      bestMissingLeft = missingLeft;
-      bestLeftG = gl;
-      bestLeftH = hl;
-      bestCats = cats ? cats.slice(0, prefix) : null;
-    }
+  const node: SplitNode = {
+    sumG,
+    sumH,
+    lambda: s.lambda,
+    minH: Math.max(s.minChildWeight, MIN_HESSIAN),
+    parentScore: (sumG * sumG) / (sumH + s.lambda),
   };
-
+  const best: Best = { gain: s.minSplitGain, feature: -1, threshold: -1, missingLeft: false, leftG: 0, leftH: 0, cats: null };
   for (let f = 0; f < binnings.length; f++) {
     if (!featureMask[f]) continue;
-    const o = f << 9;
-    const nb = binnings[f].numBins;
-    const mg = hist[o + 2 * MISSING_BIN];
-    const mh = hist[o + 2 * MISSING_BIN + 1];
-    const hasMissing = mh >= MIN_HESSIAN;
-    if (binnings[f].type === "numeric") {
-      // Inlined, division-free scan (this runs for every bin of every feature of every node): with
-      // a = hl + λ and b = hr + λ, the candidate beats the best when gl²·b + gr²·a > (2·bestGain + parentScore)·a·b.
-      let gl = 0;
-      let hl = 0;
-      let threshold = 2 * bestGain + parentScore;
-      for (let t = 0; t < nb; t++) {
-        const hb = hist[o + 2 * t + 1];
-        // An empty bin repeats the previous candidate (the last bin must still be tried: present vs missing).
-        if (hb === 0 && t < nb - 1) continue;
-        gl += hist[o + 2 * t];
-        hl += hb;
-        const hr = sumH - hl;
-        if (hl >= minH && hr >= minH) {
-          const gr = sumG - gl;
-          const a = hl + lambda;
-          const b = hr + lambda;
-          if (gl * gl * b + gr * gr * a > threshold * a * b) {
-            const gain = 0.5 * ((gl * gl) / a + (gr * gr) / b - parentScore);
-            if (gain > bestGain) {
-              bestGain = gain;
-              bestFeature = f;
-              bestThreshold = t;
-              bestMissingLeft = false;
-              bestLeftG = gl;
-              bestLeftH = hl;
-              bestCats = null;
-              threshold = 2 * bestGain + parentScore;
-            }
-          }
-        }
-        if (hasMissing && t < nb - 1) consider(gl + mg, hl + mh, f, t, true, null, 0);
-      }
-    } else {
-      const present: number[] = [];
-      for (let b = 0; b < nb; b++) if (hist[o + 2 * b + 1] >= MIN_HESSIAN) present.push(b);
-      const ratio = (b: number) => hist[o + 2 * b] / (hist[o + 2 * b + 1] + lambda);
-      present.sort((a, b) => ratio(a) - ratio(b) || a - b);
-      let gl = 0;
-      let hl = 0;
-      for (let i = 0; i < present.length; i++) {
-        gl += hist[o + 2 * present[i]];
-        hl += hist[o + 2 * present[i] + 1];
-        consider(gl, hl, f, -1, false, present, i + 1);
-        if (hasMissing && i < present.length - 1) consider(gl + mg, hl + mh, f, -1, true, present, i + 1);
-      }
-    }
+    if (binnings[f].type === "numeric") scanNumeric(hist, f << 9, binnings[f].numBins, f, node, best);
+    else scanCategorical(hist, f << 9, binnings[f].numBins, f, node, best);
   }
+  const { gain: bestGain, feature: bestFeature, threshold: bestThreshold, missingLeft: bestMissingLeft, leftG: bestLeftG, leftH: bestLeftH, cats: bestCats } = best;
   if (bestFeature < 0) return null;
 
   const o = bestFeature << 9;

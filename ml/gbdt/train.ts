@@ -7,8 +7,7 @@ import { mulberry32, shuffleInPlace } from "../random/mulberry32";
 import { binDataset, computeBinnings, type BinnedData } from "./binning";
 import { exportTree } from "./exportTree";
 import { growTree, leafOfBinnedRow, type GrownTree } from "./growTree";
-import { HistogramPool, histogramLength } from "./histogram";
-import { createHistogramBuilder, sharedFloat64, sharedUint32, sharedUint8Copy } from "./parallelHistogram";
+import { createHistogramBuilder } from "./parallelHistogram";
 import { MODEL_FORMAT_VERSION, type ModelJson, type TreeJson } from "./modelFormat";
 import { createObjective } from "./objectives";
 import { effectiveMaxLeaves, resolveParams, type TrainParams } from "./params";
@@ -66,15 +65,10 @@ export function train(data: Dataset, labels: Labels, paramsIn: Partial<TrainPara
   const baseScore = objective.baseScore();
   const margins = new Float64Array(n).fill(baseScore);
   const grow = { ...params, maxLeaves: effectiveMaxLeaves(params) };
-  // Two threads share the bins, gradients, row indices and an arena of maxLeaves + 2 histograms.
-  const histLength = histogramLength(nf);
-  const arenaLength = (grow.maxLeaves + 2) * histLength;
-  const threaded = params.threads > 1 && arenaLength * 8 <= 256 * 2 ** 20;
-  const gh = sharedFloat64(2 * n, threaded);
-  const rowBuffer = sharedUint32(n, threaded);
-  const arena = threaded ? sharedFloat64(arenaLength, true) : null;
-  const builder = createHistogramBuilder(sharedUint8Copy(binned.bins, threaded), nf, gh, rowBuffer, arena, histLength, threaded ? params.threads : 1);
-  const ctx = { binned, pool: new HistogramPool(histLength, arena), builder, scratch: new Uint32Array(n) };
+  // The builder owns the gradient and row-index buffers the histogram kernels read (see parallelHistogram.ts).
+  const builder = createHistogramBuilder(binned, grow.maxLeaves + 2, params.threads);
+  const { gh, rows: rowBuffer } = builder;
+  const ctx = { binned, builder };
   const random = mulberry32(params.seed);
   const inSample = new Uint8Array(n);
 
