@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
 import { realizedReturnOf, recordExitRequestSchema, type OpportunityDetail, type RecordExitRequest } from "@/domain/pipeline";
 import { applyServerErrors } from "@/lib/serverErrors";
@@ -33,13 +33,13 @@ const percent = (r: number) => `${r >= 0 ? "" : "−"}${Math.abs(r * 100).toFixe
  * only; recording again corrects it. The expected-return model learns from these.
  */
 export function ExitCard({ deal, onRecord }: { deal: OpportunityDetail; onRecord: (exit: RecordExitRequest) => Promise<void> }) {
-  const { register, handleSubmit, setError, watch, formState: { errors, isSubmitting, isDirty } } = useForm<ExitForm>({
+  const { register, handleSubmit, setError, control, formState: { errors, isSubmitting, isDirty } } = useForm<ExitForm>({
     resolver: zodResolver(exitFormSchema),
     values: deal.exit
       ? { exitedOn: deal.exit.exitedOn, totalCost: String(deal.exit.totalCost), proceeds: String(deal.exit.proceeds) }
       : { exitedOn: "", totalCost: "", proceeds: "" },
   });
-  const [cost, proceeds] = watch(["totalCost", "proceeds"]);
+  const [cost, proceeds] = useWatch({ control, name: ["totalCost", "proceeds"] });
   const preview = amount(cost) > 0 && proceeds.trim() !== "" && amount(proceeds) >= 0 ? realizedReturnOf({ totalCost: amount(cost), proceeds: amount(proceeds) }) : null;
   const submit = handleSubmit(async (v) => {
     try {
