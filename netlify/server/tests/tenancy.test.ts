@@ -47,7 +47,7 @@ const OWN_ORG_ACCESS: Record<string, Record<Op, OrgRole[]>> = {
   lead_enrichments: { select: STAFF, insert: [], update: [], delete: [] }, // written by the enrichment job only
   message_templates: { select: STAFF, insert: MANAGERS, update: MANAGERS, delete: MANAGERS },
   messages: { select: STAFF, insert: STAFF, update: [], delete: [] }, // queued by staff as themselves; the job and webhooks do the rest
-  suppression_list: { select: STAFF, insert: [], update: [], delete: [] }, // written by provider webhooks and unsubscribe links only
+  suppression_list: { select: STAFF, insert: STAFF, update: [], delete: MANAGERS }, // webhooks and unsubscribe links; staff add by hand, managers remove manual entries
   org_sms_numbers: { select: ALL, insert: MANAGERS, update: MANAGERS, delete: MANAGERS }, // texting numbers: members read, managers manage
   workflows: { select: STAFF, insert: MANAGERS, update: MANAGERS, delete: MANAGERS },
   workflow_versions: { select: STAFF, insert: MANAGERS, update: [], delete: [] }, // published versions never change

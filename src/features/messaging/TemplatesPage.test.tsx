@@ -15,6 +15,7 @@ describe("TemplatesPage", () => {
         return jsonResponse({ id: "t1", ...body }, 201);
       }
       if (url === "/api/org/sms-numbers") return jsonResponse({ items: [] }); // the texting numbers section
+      if (url.startsWith("/api/suppressions")) return jsonResponse({ items: [], nextCursor: null }); // the do-not-contact list
       return jsonResponse({}, 404);
     });
     render(<TemplatesPage />);

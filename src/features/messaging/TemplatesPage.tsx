@@ -13,6 +13,7 @@ import { Input, Select, Textarea } from "@/ui/Input";
 import { Notice } from "@/ui/Notice";
 import { PageHeader } from "@/ui/PageHeader";
 import { toast } from "@/ui/toastStore";
+import { SuppressionsSection } from "./SuppressionsSection";
 import { TextingNumbersSection } from "./TextingNumbersSection";
 
 const FIELDS: Path<TemplateInput>[] = ["name", "channel", "subject", "body", "textBody"];
@@ -67,6 +68,8 @@ export function TemplatesPage() {
         </Card>
       )}
       <TextingNumbersSection />
+      {/* This page is for owners and admins, who may also remove entries added by hand. */}
+      <SuppressionsSection canRemove />
       <Dialog open={editing !== null} onOpenChange={(o) => !o && setEditing(null)}>
         {editing !== null && (
           <DialogContent title={editing === "new" ? "New template" : `Edit “${editing.name}”`}>
