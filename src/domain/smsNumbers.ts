@@ -4,7 +4,10 @@ import { normalizePhone } from "./normalize/phone";
 // An org's own Twilio numbers ("texting numbers"): texts go out from the default one; a reply to any of them
 // lands in the org. Shared by the API and the settings screen.
 
-/** A texting number as typed — "(512) 555-0134", "+44 20 7946 0958" — normalised to E.164 (US unless it has a country code). */
+/**
+ * A phone number as typed — "(512) 555-0134", "+44 20 7946 0958" — normalised to E.164 (US unless it has a country
+ * code): texting numbers, and numbers put on the do-not-contact list.
+ */
 export const smsNumberPhoneSchema = z
   .string({ error: "is required" })
   .max(40, { error: "must be a phone number" })

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { normalizePhone } from "./normalize/phone";
+import { smsNumberPhoneSchema } from "./smsNumbers";
 
 // The org's do-not-contact list (suppression_list): checked before every text and email. Provider webhooks add
 // STOP / unsubscribe / bounce / spam-report entries; staff add entries by hand ('manual'), and only those can be
@@ -9,18 +9,6 @@ export const SUPPRESSION_CHANNELS = ["sms", "email"] as const;
 export type SuppressionChannel = (typeof SUPPRESSION_CHANNELS)[number];
 export const SUPPRESSION_REASONS = ["stop", "unsubscribe", "bounce", "spam_report", "manual"] as const;
 export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
-
-const phoneAddress = z
-  .string({ error: "is required" })
-  .max(40, { error: "must be a phone number" })
-  .transform((v, ctx) => {
-    const result = normalizePhone(v);
-    if (result === null || !result.ok) {
-      ctx.addIssue({ code: "custom", message: result === null ? "is required" : result.reason });
-      return z.NEVER;
-    }
-    return result.e164;
-  });
 
 const emailAddress = z
   .string({ error: "is required" })
@@ -32,7 +20,7 @@ const emailAddress = z
 export const addSuppressionRequestSchema = z.discriminatedUnion(
   "channel",
   [
-    z.object({ channel: z.literal("sms"), address: phoneAddress }).strict(),
+    z.object({ channel: z.literal("sms"), address: smsNumberPhoneSchema }).strict(),
     z.object({ channel: z.literal("email"), address: emailAddress }).strict(),
   ],
   { error: "must be sms or email" },

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Suppression } from "../../../src/domain/suppressions";
 import type { DatabaseHandle } from "../db/connect";
@@ -64,6 +65,25 @@ describe.each(testBackends())("suppression list on $name", (backend) => {
     expect((await api("GET", "/api/suppressions?cursor=nope", asOwner())).status).toBe(400);
     // Another org sees none of it.
     expect((await api("GET", "/api/suppressions", { token: other.token, orgId: other.orgId })).body.items).toEqual([]);
+  });
+
+  it("pages entries of the same millisecond without skipping one (the cursor keeps microseconds)", async () => {
+    const org = await signUp("Same Millisecond Co");
+    const at = "2026-11-30T10:00:00.123";
+    // As text cast in SQL: a driver's Date would drop the microseconds this test is about.
+    for (const [i, us] of ["400", "250", "100"].entries()) {
+      await sql`insert into public.suppression_list (org_id, channel, address, reason, source, created_at)
+        values (${org.orgId}::uuid, 'email', ${`same${i}@example.com`}, 'manual', 'manual', cast(${`${at}${us}Z`} as text)::timestamptz)`.execute(handle.db);
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { status: number; body: { items: Suppression[]; nextCursor: string | null } } = await api("GET", `/api/suppressions?limit=1${cursor ? `&cursor=${cursor}` : ""}`, { token: org.token, orgId: org.orgId });
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items.map((s) => s.address));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(["same0@example.com", "same1@example.com", "same2@example.com"]);
   });
 
   it("only owners and admins remove, and only entries added by hand; a STOP stays", async () => {

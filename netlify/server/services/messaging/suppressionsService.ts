@@ -1,8 +1,9 @@
 import { sql } from "kysely";
 import type { AddSuppressionRequest, Suppression, SuppressionChannel, SuppressionReason } from "../../../../src/domain/suppressions";
 import type { Tx } from "../../db/transactions";
-import { badRequest, conflict, notFound } from "../../http/errors";
+import { conflict, notFound } from "../../http/errors";
 import { isUuid } from "../../http/ids";
+import { decodeListCursor, encodeListCursor } from "../leads/listCursor";
 
 // The do-not-contact list as staff see it. Runs as the caller: RLS lets staff read and add manual entries and
 // owners/admins remove manual entries; the send path (complianceCheck.ts) reads the same rows before every send.
@@ -18,16 +19,9 @@ const toSuppression = (r: Row): Suppression => ({
   createdAt: new Date(r.createdAt).toISOString(),
 });
 
-const encodeCursor = (r: Row) => Buffer.from(JSON.stringify([new Date(r.createdAt).toISOString(), r.id])).toString("base64url");
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string, string];
-    if (typeof at === "string" && !Number.isNaN(Date.parse(at)) && isUuid(id)) return [at, id];
-  } catch {
-    // fall through
-  }
-  throw badRequest("Invalid cursor", { cursor: "is not a cursor this API gave out" });
-}
+/** The keyset position in full microseconds (a Date would drop them, and rows of the same millisecond be skipped). */
+const createdMicros = sql<string>`to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const CURSOR_SORT = "suppression:desc";
 
 /** Newest first, keyset-paged; `q` matches part of the address. */
 export async function listSuppressions(
@@ -35,16 +29,20 @@ export async function listSuppressions(
   orgId: string,
   query: { channel?: SuppressionChannel; q?: string; limit: number; cursor?: string },
 ): Promise<{ items: Suppression[]; nextCursor: string | null }> {
-  let q = tx.selectFrom("suppressionList").select(COLUMNS).where("orgId", "=", orgId);
+  let q = tx.selectFrom("suppressionList").select(COLUMNS).select(createdMicros.as("cursorTs")).where("orgId", "=", orgId);
   if (query.channel) q = q.where("channel", "=", query.channel);
   if (query.q) q = q.where("address", "ilike", `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   if (query.cursor) {
-    const [at, id] = decodeCursor(query.cursor);
-    q = q.where(sql<boolean>`(created_at, id) < (${at}::timestamptz, ${id}::uuid)`);
+    const after = decodeListCursor(query.cursor, CURSOR_SORT);
+    q = q.where(sql<boolean>`(created_at, id) < (cast(${after.value} as text)::timestamptz, ${after.id}::uuid)`);
   }
   const rows = await q.orderBy("createdAt", "desc").orderBy("id", "desc").limit(query.limit + 1).execute();
   const page = rows.slice(0, query.limit);
-  return { items: page.map(toSuppression), nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1]) : null };
+  const last = page.at(-1);
+  return {
+    items: page.map(toSuppression),
+    nextCursor: rows.length > query.limit && last ? encodeListCursor({ sort: CURSOR_SORT, value: last.cursorTs, id: last.id }) : null,
+  };
 }
 
 /**
