@@ -7,7 +7,7 @@ import { Button } from "@/ui/Button";
 import { Card, CardBody, CardHeader } from "@/ui/Card";
 import { Field, FormError } from "@/ui/Field";
 import { Input } from "@/ui/Input";
-import { money } from "./format";
+import { money, signedPercent as percent } from "./format";
 
 const api = recordExitRequestSchema.shape;
 const amount = (v: string) => Number(v.replace(/[$,\s]/g, ""));
@@ -25,8 +25,6 @@ const exitFormSchema = z.object({
 });
 type ExitForm = z.infer<typeof exitFormSchema>;
 const FIELDS = ["exitedOn", "totalCost", "proceeds"] as const;
-
-const percent = (r: number) => `${r >= 0 ? "" : "−"}${Math.abs(r * 100).toFixed(1)}%`;
 
 /**
  * What a won deal really returned: exit date, total cost and proceeds → the realized return. Shown on won deals

@@ -1,4 +1,5 @@
 import type { Activity } from "@/domain/leadWork";
+import { money, signedPercent } from "./format";
 
 const FIELD_LABELS: Record<string, string> = {
   title: "Title", value: "Value", probability: "Probability", expectedCloseDate: "Expected close", ownerId: "Owner",
@@ -36,12 +37,10 @@ export function describeOpportunityActivity(a: Activity, nameOf: (id: string) =>
       return { title: "Details changed", details: lines };
     }
     case "opportunity.exit_recorded": {
-      const r = Number(data.realizedReturn);
-      const pct = Number.isFinite(r) ? `${r < 0 ? "−" : ""}${Math.abs(r * 100).toFixed(1)}%` : "—";
-      const money = (v: unknown) => (typeof v === "number" ? `$${v.toLocaleString("en-US")}` : "—");
+      const amount = (v: unknown) => money(typeof v === "number" ? v : null);
       return {
-        title: `${data.previous ? "Exit corrected" : "Exit recorded"}: returned ${pct}`,
-        details: [`Exited ${String(data.exitedOn ?? "—")} · cost ${money(data.totalCost)} · proceeds ${money(data.proceeds)}`],
+        title: `${data.previous ? "Exit corrected" : "Exit recorded"}: returned ${signedPercent(typeof data.realizedReturn === "number" ? data.realizedReturn : null)}`,
+        details: [`Exited ${String(data.exitedOn ?? "—")} · cost ${amount(data.totalCost)} · proceeds ${amount(data.proceeds)}`],
       };
     }
     case "note":

@@ -24,3 +24,9 @@ export function percent(value: number | null | undefined, digits = 2): string {
 export function times(value: number | null | undefined): string {
   return value === null || value === undefined || !Number.isFinite(value) ? "—" : `${roundMoney(value, 2).toFixed(2)}×`;
 }
+
+/** A return as a signed percentage with one decimal and a true minus: 0.182 → "18.2%", −0.05 → "−5.0%"; "—" for nothing. */
+export function signedPercent(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "—";
+  return `${value < 0 ? "−" : ""}${Math.abs(value * 100).toFixed(1)}%`;
+}
