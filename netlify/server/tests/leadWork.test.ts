@@ -50,6 +50,19 @@ describe.each(testBackends())("working a lead on $name", (backend) => {
     expect(types).toEqual(["task.completed", "task.created", "note", "lead.created"]);
   });
 
+  it("lists a lead's tasks open first, soonest due first, undated last", async () => {
+    const lead = await createLead(owner.token, owner.orgId);
+    const add = async (title: string, dueInDays: number | null) =>
+      (await api("POST", `/api/leads/${lead.id}/tasks`, { ...as(), body: { title, dueAt: dueInDays === null ? null : new Date(Date.now() + dueInDays * 86_400_000).toISOString() } })).body;
+    await add("Undated", null);
+    await add("Next week", 7);
+    const finished = await add("Done already", 1);
+    await add("Tomorrow", 1);
+    await api("PATCH", `/api/tasks/${finished.id}`, { ...as(), body: { status: "done" } });
+    const tasks = await api("GET", `/api/leads/${lead.id}/tasks`, as());
+    expect(tasks.body.items.map((t: { title: string }) => t.title)).toEqual(["Tomorrow", "Next week", "Undated", "Done already"]);
+  });
+
   it("pages the timeline with a cursor", async () => {
     const lead = await createLead(owner.token, owner.orgId);
     for (let i = 0; i < 5; i++) await api("POST", `/api/leads/${lead.id}/notes`, { ...as(), body: { body: `n${i}` } });

@@ -28,6 +28,12 @@ export interface OrgHistories {
   context: OrgContext;
 }
 
+/** The registry row of the org's active lead-conversion model (ml_models), read alongside a few leads' histories. */
+export interface ActiveModelRef {
+  id: string;
+  version: number;
+}
+
 const STATUS_SET = new Set<string>(LEAD_STATUSES);
 const asStatus = (v: unknown): LeadStatus | null => (typeof v === "string" && STATUS_SET.has(v) ? (v as LeadStatus) : null);
 const ms = (d: Date | string) => (d instanceof Date ? d.getTime() : new Date(d).getTime());
@@ -72,6 +78,8 @@ export function propertyFacts(at: number, result: unknown): PropertyFacts {
 }
 
 interface Rows {
+  /** Only when asked for (scoring a few leads); null when the org has no active lead-conversion model. */
+  activeLeadModel?: ActiveModelRef | null;
   leads: { id: string; createdAt: number; updatedAt: number; source: string | null; status: string }[];
   enrichments: { leadId: string; kind: string; result: unknown; at: number }[];
   activities: { leadId: string; type: string; data: unknown; at: number }[];
@@ -87,25 +95,46 @@ const ACTIVITY_TYPES = ["message.sent", "message.received", "call.logged", "lead
  */
 export async function loadLeadHistories(db: Db, orgId: string, options: { leadIds?: string[] } = {}): Promise<OrgHistories> {
   if (!options.leadIds) return assemble(await fetchOrg(db, orgId));
-  // Scoring a few leads: the buy boxes come from the one-minute cache when it has them (buyBoxCache.ts).
+  return (await loadForScoring(db, orgId, options.leadIds, false)).loaded;
+}
+
+/**
+ * A few leads' histories and, in the same round trip, the org's active lead-conversion model (its registry id and
+ * version; the parsed model comes from modelCache.ts): what scoring one lead needs, in one statement.
+ */
+export async function loadScoringInput(db: Db, orgId: string, leadIds: string[]): Promise<OrgHistories & { activeLeadModel: ActiveModelRef | null }> {
+  const { loaded, activeLeadModel } = await loadForScoring(db, orgId, leadIds, true);
+  return { ...loaded, activeLeadModel };
+}
+
+async function loadForScoring(db: Db, orgId: string, leadIds: string[], withActiveModel: boolean): Promise<{ loaded: OrgHistories; activeLeadModel: ActiveModelRef | null }> {
+  // The buy boxes come from the one-minute cache when it has them (buyBoxCache.ts).
   const cached = cachedBuyBoxes(orgId);
-  const out = assemble(await fetchLeads(db, orgId, options.leadIds, cached === undefined), cached);
-  if (cached === undefined) rememberBuyBoxes(orgId, out.context.buyBoxes);
-  return out;
+  const rows = await fetchLeads(db, orgId, leadIds, cached === undefined, withActiveModel);
+  const loaded = assemble(rows, cached);
+  if (cached === undefined) rememberBuyBoxes(orgId, loaded.context.buyBoxes);
+  return { loaded, activeLeadModel: rows.activeLeadModel ?? null };
 }
 
 const epochMs = (column: string) => sql.raw(`floor(extract(epoch from ${column}) * 1000)::float8`);
 
-/** A few leads (scoring): everything in one round trip, as JSON arrays; the org's investors only when asked. */
-async function fetchLeads(db: Db, orgId: string, leadIds: string[], withInvestors: boolean): Promise<Rows> {
-  if (leadIds.length === 0) return withInvestors ? { ...(await fetchOrg(db, orgId, true)), leads: [] } : { leads: [], enrichments: [], activities: [], opportunities: [], investors: [] };
+/**
+ * A few leads (scoring): everything in one round trip, as JSON arrays; the org's investors and its active
+ * lead-conversion model only when asked.
+ */
+async function fetchLeads(db: Db, orgId: string, leadIds: string[], withInvestors: boolean, withActiveModel: boolean): Promise<Rows> {
   const investors = withInvestors
     ? sql`(select coalesce(jsonb_agg(jsonb_build_object('id', i.id, 'at', ${epochMs("i.created_at")}, 'minInvestment', i.min_investment, 'maxInvestment', i.max_investment, 'preferences', i.preferences)), '[]'::jsonb)
          from public.investors i where i.org_id = ${orgId})`
     : sql`'[]'::jsonb`;
+  const activeModel = withActiveModel
+    ? sql`(select jsonb_build_object('id', m.id, 'version', m.version)
+         from public.ml_models m where m.org_id = ${orgId} and m.kind = 'lead_conversion' and m.active)`
+    : sql`null::jsonb`;
   const ids = sql`(select unnest(${leadIds}::uuid[]))`;
   const result = await sql<Rows>`
     select
+      ${activeModel} as "activeLeadModel",
       (select coalesce(jsonb_agg(jsonb_build_object('id', l.id, 'createdAt', ${epochMs("l.created_at")}, 'updatedAt', ${epochMs("l.updated_at")}, 'source', l.source, 'status', l.status) order by l.created_at, l.id), '[]'::jsonb)
          from public.leads l where l.org_id = ${orgId} and l.deleted_at is null and l.id in ${ids}) as leads,
       (select coalesce(jsonb_agg(jsonb_build_object('leadId', e.lead_id, 'kind', e.kind, 'result', e.result, 'at', ${epochMs("e.created_at")})), '[]'::jsonb)
@@ -119,9 +148,8 @@ async function fetchLeads(db: Db, orgId: string, leadIds: string[], withInvestor
 }
 
 /** The whole org (training): one query per table, one after another (a transaction is one connection). */
-async function fetchOrg(db: Db, orgId: string, investorsOnly = false): Promise<Rows> {
+async function fetchOrg(db: Db, orgId: string): Promise<Rows> {
   const investors = (await db.selectFrom("investors").select(["id", "createdAt", "minInvestment", "maxInvestment", "preferences"]).where("orgId", "=", orgId).execute()).map((i) => ({ ...i, at: ms(i.createdAt) }));
-  if (investorsOnly) return { leads: [], enrichments: [], activities: [], opportunities: [], investors };
   const leads = (await db.selectFrom("leads").select(["id", "createdAt", "updatedAt", "source", "status"]).where("orgId", "=", orgId).where("deletedAt", "is", null).orderBy("createdAt").orderBy("id").execute()).map((l) => ({ ...l, createdAt: ms(l.createdAt), updatedAt: ms(l.updatedAt) }));
   const enrichments = (await db.selectFrom("leadEnrichments").select(["leadId", "kind", "result", "createdAt"]).where("orgId", "=", orgId).where("status", "=", "done").execute()).map((e) => ({ ...e, at: ms(e.createdAt) }));
   const activities = (await db.selectFrom("activities").select(["leadId", "type", "data", "occurredAt"]).where("orgId", "=", orgId).where("leadId", "is not", null).where("type", "in", ACTIVITY_TYPES).execute()).map((a) => ({ leadId: a.leadId!, type: a.type, data: a.data, at: ms(a.occurredAt) }));

@@ -5,16 +5,17 @@
 // insert history rows for leads they can see), the score-lead job a service-role transaction with its job id, which
 // keys the history row (unique job_id) so a retried job writes no second row.
 //
-// Fast path for one lead: the active model is one index probe and then comes from the in-memory cache (parsed and
-// compiled once per version), the lead's history is one query (the org's buy boxes from a one-minute cache), and the features, prediction and
-// TreeSHAP factors are pure computation (≈ 0.1–1 ms for the shallow lead models).
+// Fast path for one lead: one query reads the lead's history and the org's active model's registry id (the org's
+// buy boxes from a one-minute cache), the model itself comes from the in-memory cache (parsed and compiled once per
+// version), the features, prediction and TreeSHAP factors are pure computation (≈ 0.1–1 ms for the shallow lead
+// models), and one statement writes the score back.
 
 import { sql } from "kysely";
 import { buildLeadFeatures, FEATURE_SPEC } from "../../../../ml/features/leadFeatures";
 import { scoreLead, type Grade } from "../../../../ml/models/leadConversion";
 import type { Tx } from "../../db/transactions";
-import { loadLeadHistories } from "./leadHistoryFromDb";
-import { activeLeadModel, type LoadedModel } from "./modelCache";
+import { loadScoringInput, type OrgHistories } from "./leadHistoryFromDb";
+import { modelById, type LoadedModel } from "./modelCache";
 
 export interface ScoreFactor {
   feature: string;
@@ -47,9 +48,8 @@ const MAX_FACTORS = 5;
 
 const cleanValue = (v: number | string | null): number | string | null => (typeof v === "number" && !Number.isFinite(v) ? null : v);
 
-/** Computes scores (no writes). `now` is the cutoff: events recorded before it count. */
-export async function computeScores(tx: Tx, orgId: string, leadIds: string[], model: LoadedModel, now = Date.now()): Promise<{ items: ScoredLead[]; missing: string[] }> {
-  const { histories, context } = await loadLeadHistories(tx, orgId, { leadIds });
+/** Scores loaded histories (pure: no I/O). `now` is the cutoff: events recorded before it count. */
+export function computeScores({ histories, context }: OrgHistories, leadIds: string[], model: LoadedModel, now = Date.now()): { items: ScoredLead[]; missing: string[] } {
   const found = new Map(histories.map((h) => [h.leadId, h]));
   const items: ScoredLead[] = [];
   const missing: string[] = [];
@@ -110,9 +110,10 @@ export async function writeScores(tx: Tx, orgId: string, items: ScoredLead[], op
 
 /** Scores the leads with the org's active model and writes the scores back; `no_model` when the org has none. */
 export async function scoreLeads(tx: Tx, orgId: string, leadIds: string[], options: { jobId?: string; now?: number } = {}): Promise<ScoreOutcome> {
-  const model = await activeLeadModel(tx, orgId);
+  const input = await loadScoringInput(tx, orgId, leadIds);
+  const model = input.activeLeadModel ? await modelById(tx, input.activeLeadModel.id, input.activeLeadModel.version) : null;
   if (!model) return { status: "no_model" };
-  const { items, missing } = await computeScores(tx, orgId, leadIds, model, options.now);
+  const { items, missing } = computeScores(input, leadIds, model, options.now);
   await writeScores(tx, orgId, items, options);
   return { status: "scored", items, missing };
 }

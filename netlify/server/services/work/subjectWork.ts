@@ -66,7 +66,7 @@ export async function listTasks(tx: Tx, orgId: string, subject: Subject): Promis
     .where("orgId", "=", orgId)
     .where(column(subject), "=", subject.id)
     .orderBy(sql`status = 'open'`, "desc")
-    .orderBy(sql`due_at`, sql`asc nulls last`)
+    .orderBy("dueAt", (ob) => ob.asc().nullsLast())
     .execute();
   return rows.map(toTask);
 }
