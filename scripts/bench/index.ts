@@ -220,7 +220,7 @@ function printJobs(r: JobsResult) {
   console.log(
     `\nJobs — ${o.jobs.toLocaleString("en-US")} trivial jobs, concurrency ${o.concurrency}, median of ${o.rounds - 1} rounds after a warm-up round, on the bench database and the machine's Redis.`,
   );
-  console.log(`subject = jobs already in job_outbox → relay (claim 500 at a time, addBulk) → BullMQ worker → handler → marked done in the outbox (batched)`);
+  console.log(`subject = jobs already in job_outbox, relay woken as they commit → relay (claim 500 at a time, addBulk) → BullMQ worker → handler → marked done in the outbox (batched)`);
   console.log(`end to end = the same while ${o.concurrency} writers queue the jobs, one transaction each (as requests do)`);
   console.log(`baseline = bare BullMQ: ${o.concurrency} producers calling queue.add, a Worker at concurrency ${o.concurrency}, trivial handler\n`);
   const ratio = r.subject.jobsPerSec / r.baseline.jobsPerSec;

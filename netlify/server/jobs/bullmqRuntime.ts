@@ -4,7 +4,8 @@ import type { Database } from "../db/schema";
 import type { Logger } from "../log";
 import { executeJob } from "./executeJob";
 import { findJob } from "./jobRegistry";
-import { claimDueJobs, createDoneBatcher, markJobFailed, releaseJob } from "./outboxStore";
+import { relaySchedule } from "./relaySchedule";
+import { claimDueJobs, createDoneBatcher, markJobFailed, releaseJob, type OutboxRow } from "./outboxStore";
 
 export interface BullmqRuntimeOptions {
   connection: ConnectionOptions;
@@ -17,6 +18,7 @@ export interface BullmqRuntimeOptions {
    * provider (enrichment → the property-data API, messaging → SendGrid/Twilio), so this is the provider's limit.
    */
   rateLimits?: Record<string, { max: number; durationMs: number }>;
+  /** Longest wait between relay polls while nothing is due (default 200 ms); see relaySchedule.ts. */
   relayIntervalMs?: number;
 }
 
@@ -27,6 +29,29 @@ export interface BullmqRuntimeOptions {
  * in-process runner; BullMQ retries with exponential backoff and jitter, and a job out of attempts is
  * dead-lettered in the outbox with its reason. close() finishes running jobs first (graceful SIGTERM).
  */
+/** Rows claimed per relay batch (one UPDATE in Postgres, one addBulk in Redis). */
+const RELAY_BATCH = 500;
+
+/** An outbox row as a BullMQ job: the outbox id is the job id, so a row relayed twice is still one job. */
+function bullmqJobOf(row: OutboxRow) {
+  const def = findJob(row.name);
+  return {
+    name: row.name,
+    data: { orgId: row.orgId, payload: row.payload },
+    opts: {
+      jobId: row.id,
+      // BullMQ runs jobs without a priority first and keeps them on its fast path; only bulk work (priority above
+      // the default 5) goes to its prioritized set. Urgent jobs are already taken first from the outbox.
+      ...((row.priority ?? 5) > 5 ? { priority: row.priority } : {}),
+      attempts: def?.maxAttempts ?? 5,
+      backoff: { type: "exponential" as const, delay: 1000, jitter: 0.5 },
+      // The outbox is the record of completion, so BullMQ need not keep completed jobs.
+      removeOnComplete: true,
+      removeOnFail: 5000,
+    },
+  };
+}
+
 export function startBullmqRuntime(db: Kysely<Database>, log: Logger, options: BullmqRuntimeOptions) {
   const { connection, prefix } = options;
   const queues = new Map(options.queues.map((name) => [name, new Queue(name, { connection, prefix })]));
@@ -48,7 +73,7 @@ export function startBullmqRuntime(db: Kysely<Database>, log: Logger, options: B
           // die before that UPDATE, the row stays 'relayed', its lease runs out, and the job is relayed and run again
           // — handlers are idempotent, so the rerun changes nothing. Lost work: none; a second side effect: none.
           done.markDone(job.id!).catch((err: unknown) => log.error({ err, jobId: job.id }, "could not mark a job done; its lease brings it back"));
-          if (findJob(job.name)?.chains) relayNow();
+          if (findJob(job.name)?.chains) wake();
           return outcome.result ?? null;
         }
         if (outcome.status === "failed" && !findJob(job.name)) throw new UnrecoverableError(outcome.error);
@@ -74,40 +99,45 @@ export function startBullmqRuntime(db: Kysely<Database>, log: Logger, options: B
   let stopped = false;
   let relaying: Promise<void> = Promise.resolve();
   // Due rows go to their queues in one addBulk per queue: one Redis round trip per batch, not per job.
-  const relayOnce = async () => {
-    const rows = await claimDueJobs(db, 500, options.queues);
-    const byQueue = new Map<string, typeof rows>();
-    for (const row of rows) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
+  const addToQueues = async (rows: OutboxRow[]) => {
+    const byQueue = new Map<string, OutboxRow[]>();
+    for (const row of rows) {
+      const batch = byQueue.get(row.queue);
+      if (batch) batch.push(row);
+      else byQueue.set(row.queue, [row]);
+    }
     for (const [name, batch] of byQueue) {
       try {
-        await queues.get(name)!.addBulk(
-          batch.map((row) => {
-            const def = findJob(row.name);
-            return {
-              name: row.name,
-              data: { orgId: row.orgId, payload: row.payload },
-              opts: {
-                jobId: row.id,
-                // BullMQ runs jobs without a priority first and keeps them on its fast path; only bulk work (priority
-                // above the default 5) goes to its prioritized set. Urgent jobs are already taken first from the outbox.
-                ...((row.priority ?? 5) > 5 ? { priority: row.priority } : {}),
-                attempts: def?.maxAttempts ?? 5,
-                backoff: { type: "exponential", delay: 1000, jitter: 0.5 },
-                // The outbox is the record of completion, so BullMQ need not keep completed jobs.
-                removeOnComplete: true,
-                removeOnFail: 5000,
-              },
-            };
-          }),
-        );
+        await queues.get(name)!.addBulk(batch.map(bullmqJobOf));
       } catch (err) {
         await Promise.all(batch.map((row) => releaseJob(db, row.id)));
         throw err;
       }
     }
-    return rows.length;
   };
-  // One relay pass at a time; a pass asked for while one runs (relayNow) follows it at once.
+  // A pass relays batches until the outbox has no due job left. While one batch is being added to Redis the next is
+  // already being claimed in Postgres (a full batch says more are waiting), so neither waits for the other.
+  const relayOnce = async () => {
+    let rows = await claimDueJobs(db, RELAY_BATCH, options.queues);
+    let relayed = 0;
+    while (rows.length > 0) {
+      const next = rows.length === RELAY_BATCH && !stopped ? claimDueJobs(db, RELAY_BATCH, options.queues) : Promise.resolve([]);
+      try {
+        await addToQueues(rows);
+      } catch (err) {
+        // Redis refused: hand back the batch claimed meanwhile too, untouched.
+        const claimed = await next.catch(() => [] as OutboxRow[]);
+        await Promise.all(claimed.map((row) => releaseJob(db, row.id)));
+        throw err;
+      }
+      relayed += rows.length;
+      rows = await next;
+    }
+    return relayed;
+  };
+  // One relay pass at a time; a pass asked for while one runs (wake) follows it at once. While the outbox stays empty
+  // the polls back off (5, 10, 20 … ms up to relayIntervalMs), so an idle worker costs Postgres next to nothing.
+  const schedule = relaySchedule(options.relayIntervalMs ?? 200);
   let inPass = false;
   let passWanted = false;
   const loop = () => {
@@ -117,7 +147,7 @@ export function startBullmqRuntime(db: Kysely<Database>, log: Logger, options: B
     relaying = relayOnce()
       .then((n) => {
         inPass = false;
-        if (!stopped) timer = setTimeout(loop, n || passWanted ? 0 : (options.relayIntervalMs ?? 200));
+        if (!stopped) timer = setTimeout(loop, passWanted ? 0 : schedule.afterPass(n));
       })
       .catch((err) => {
         inPass = false;
@@ -126,8 +156,8 @@ export function startBullmqRuntime(db: Kysely<Database>, log: Logger, options: B
       });
   };
   let timer = setTimeout(loop, 0);
-  /** A chained job finished (its next job is committed in the outbox): relay now rather than at the next poll. */
-  function relayNow() {
+  /** Jobs were just committed to the outbox (a chained job's next step, an in-process enqueue): relay now. */
+  function wake() {
     if (stopped) return;
     if (inPass) {
       passWanted = true;
@@ -140,6 +170,7 @@ export function startBullmqRuntime(db: Kysely<Database>, log: Logger, options: B
   return {
     queues,
     workers,
+    wake,
     /** Resolves once every queue and worker has its Redis connection (BullMQ loads its scripts on connect). */
     async ready() {
       await Promise.all([...[...queues.values()].map((q) => q.waitUntilReady()), ...workers.map((w) => w.waitUntilReady())]);

@@ -50,7 +50,7 @@ export async function claimDueJobs(db: Kysely<Database>, limit: number, queues?:
  * `maxBatch` of them) — under load, one statement per batch instead of one per job.
  */
 export function createDoneBatcher(db: Kysely<Database>, options: { windowMs?: number; maxBatch?: number } = {}) {
-  const windowMs = options.windowMs ?? 5;
+  const windowMs = options.windowMs ?? 20;
   const maxBatch = options.maxBatch ?? 500;
   let pending: { id: string; resolve: () => void; reject: (err: unknown) => void }[] = [];
   let timer: NodeJS.Timeout | null = null;
@@ -60,7 +60,8 @@ export function createDoneBatcher(db: Kysely<Database>, options: { windowMs?: nu
     pending = [];
     if (batch.length === 0) return;
     try {
-      await db.updateTable("jobOutbox").set({ status: "done", lastError: null }).where("id", "in", batch.map((b) => b.id)).execute();
+      // One array parameter, not an `in` list: the same prepared statement whatever the batch size.
+      await db.updateTable("jobOutbox").set({ status: "done", lastError: null }).where("id", "=", sql<string>`any(${batch.map((b) => b.id)}::uuid[])`).execute();
       for (const b of batch) b.resolve();
     } catch (err) {
       for (const b of batch) b.reject(err);
