@@ -104,7 +104,7 @@ describe.each(testBackends())("lead-conversion model serving on $name", (backend
     const worse = await register(owner.orgId, { trees: 1 }, "one tree again");
     expect(worse).toMatchObject({ status: "trained", version: 3, promoted: false });
     if (worse.status !== "trained") throw new Error("unreachable");
-    expect(worse.active!.auc).toBeGreaterThan(worse.metrics.auc);
+    expect(worse.active!.metrics.auc).toBeGreaterThan(worse.metrics.auc);
     expect((await models(owner.orgId)).map((m) => [m.version, m.active])).toEqual([[1, false], [2, true], [3, false]]);
 
     const list = await api("GET", "/api/ml/models", asAgent());

@@ -46,7 +46,7 @@ export interface ModelMetrics {
   validation?: WindowMetrics;
   split?: { validationStart: number; testStart: number; trainRows: number; validationRows: number; testRows: number; embargoedRows: number };
   horizonDays?: number;
-  promotion?: { promoted: boolean; reason: string; comparedWith: { modelId: string; version: number; auc: number; logLoss: number } | null };
+  promotion?: { promoted: boolean; reason: string; comparedWith: { modelId: string; version: number; metrics: Record<string, number> } | null };
 }
 
 export interface FeatureImportance {

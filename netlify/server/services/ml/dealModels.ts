@@ -23,6 +23,7 @@ import { loadTimeToCloseModel, MIN_CLOSES, MIN_DEALS, scoreTimeToClose, trainTim
 import type { Database } from "../../db/schema";
 import { asService, type Tx } from "../../db/transactions";
 import { loadDealHistories } from "./dealHistoryFromDb";
+import { registerVersion, type RegisteredVersion } from "./registerVersion";
 
 export type DealModelKind = "expected_return" | "time_to_close";
 export const DEAL_MODEL_KINDS: readonly DealModelKind[] = ["expected_return", "time_to_close"];
@@ -34,7 +35,7 @@ export const DEAL_NOT_TRAINED_MESSAGES: Record<DealModelKind, string> = {
 
 export type DealTrainOutcome =
   | { status: "not_enough_data"; reason: string }
-  | { status: "trained"; modelId: string; version: number; promoted: boolean; reason: string; metrics: Record<string, number>; active: { modelId: string; version: number; metrics: Record<string, number> } | null };
+  | RegisteredVersion<Record<string, number>>;
 
 export interface DealTrainOptions {
   /** "Now" for the data (default: the current time). */
@@ -147,41 +148,22 @@ function closeCandidate(deals: DealHistory[], now: number, options: Partial<Time
   };
 }
 
-async function register(db: Kysely<Database>, orgId: string, deals: DealHistory[], candidate: Candidate, now: number, note: string | null): Promise<DealTrainOutcome> {
+function register(db: Kysely<Database>, orgId: string, deals: DealHistory[], candidate: Candidate, now: number, note: string | null): Promise<DealTrainOutcome> {
   const windowStart = deals.reduce((t, d) => Math.min(t, d.createdAt), Infinity);
-  return asService(db, async (tx) => {
-    // One training at a time per org: the version number and the active flag are decided under this lock.
-    await tx.selectFrom("orgs").select("id").where("id", "=", orgId).forUpdate().execute();
-    const current = candidate.kind === "expected_return" ? await activeDealModel(tx, orgId, "expected_return") : await activeDealModel(tx, orgId, "time_to_close");
-    const incumbent = current ? { modelId: current.id, version: current.version, metrics: candidate.evaluate(current) } : null;
-    const promoted = incumbent === null || candidate.beats(candidate.score, incumbent.metrics);
-    const reason =
-      incumbent === null
-        ? "no active model: promoted"
-        : promoted
-          ? `beats v${incumbent.version} on the held-out window (${candidate.describe(candidate.score, incumbent.metrics)})`
-          : `does not beat v${incumbent.version} on the held-out window (${candidate.describe(candidate.score, incumbent.metrics)}): kept v${incumbent.version} active`;
-    const last = await tx.selectFrom("mlModels").select((eb) => eb.fn.max("version").as("v")).where("orgId", "=", orgId).where("kind", "=", candidate.kind).executeTakeFirst();
-    const version = Number(last?.v ?? 0) + 1;
-    if (promoted && incumbent) await tx.updateTable("mlModels").set({ active: false }).where("id", "=", incumbent.modelId).execute();
-    const row = await tx
-      .insertInto("mlModels")
-      .values({
-        orgId,
-        kind: candidate.kind,
-        version,
-        model: candidate.model as Record<string, unknown>,
-        metrics: { ...candidate.metrics, promotion: { promoted, reason, comparedWith: incumbent } } as unknown as Record<string, unknown>,
-        trainingWindowStart: new Date(Number.isFinite(windowStart) ? windowStart : now),
-        trainingWindowEnd: new Date(now),
-        trainingRows: candidate.trainingRows,
-        active: promoted,
-        promotedAt: promoted ? new Date() : null,
-        note,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    return { status: "trained", modelId: row.id, version, promoted, reason, metrics: candidate.score, active: incumbent };
+  return registerVersion(db, orgId, {
+    kind: candidate.kind,
+    score: candidate.score,
+    async incumbent(tx) {
+      const current = candidate.kind === "expected_return" ? await activeDealModel(tx, orgId, "expected_return") : await activeDealModel(tx, orgId, "time_to_close");
+      return current ? { modelId: current.id, version: current.version, metrics: candidate.evaluate(current) } : null;
+    },
+    beats: candidate.beats,
+    describe: candidate.describe,
+    model: candidate.model,
+    metrics: candidate.metrics,
+    trainingWindow: { start: new Date(Number.isFinite(windowStart) ? windowStart : now), end: new Date(now) },
+    trainingRows: candidate.trainingRows,
+    note,
   });
 }
 

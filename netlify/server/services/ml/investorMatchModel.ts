@@ -33,6 +33,7 @@ import type { Database } from "../../db/schema";
 import { asService } from "../../db/transactions";
 import { loadDealHistories } from "./dealHistoryFromDb";
 import { modelById, type LoadedModel } from "./modelCache";
+import { beatsOnAuc, describeAuc, registerVersion, type RegisteredVersion } from "./registerVersion";
 
 type Db = Kysely<Database>;
 
@@ -40,7 +41,6 @@ export const MATCH_MODEL_KIND = "investor_match";
 /** Weight of the model's probability in the blended 0–100 score: (1 − w)·rule + w·100·p. */
 export const MATCH_BLEND_WEIGHT = 0.5;
 
-const EPS = 1e-12;
 const ms = (d: Date | string) => (d instanceof Date ? d.getTime() : new Date(d).getTime());
 const numOrNull = (v: unknown): number | null =>
   typeof v === "number" && Number.isFinite(v) ? v : typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v)) ? Number(v) : null;
@@ -239,17 +239,7 @@ export async function loadMatchData(db: Db, orgId: string): Promise<MatchData & 
 
 // ---- Training and registration ------------------------------------------------------------------------------------
 
-export type MatchTrainOutcome =
-  | { status: "not_enough_data"; rows: number; positives: number; reason: string }
-  | {
-      status: "trained";
-      modelId: string;
-      version: number;
-      promoted: boolean;
-      reason: string;
-      metrics: { auc: number; logLoss: number };
-      active: { modelId: string; version: number; metrics: { auc: number; logLoss: number } } | null;
-    };
+export type MatchTrainOutcome = { status: "not_enough_data"; rows: number; positives: number; reason: string } | RegisteredVersion<{ auc: number; logLoss: number }>;
 
 export interface MatchTrainOptions extends Pick<InvestorMatchOptions, "params" | "windowDays" | "validationFraction" | "testFraction"> {
   /** "Now" for the data (default: the current time): only shares whose answer window ended by then are labelled. */
@@ -282,58 +272,32 @@ export async function trainAndRegisterMatchModel(db: Db, orgId: string, data: Ma
   const score = { auc: r.metrics.test.auc, logLoss: r.metrics.test.logLoss };
   const windowStart = data.windowStart ?? (data.shares.length ? Math.min(...data.shares.map((s) => s.sharedAt)) : now);
 
-  return asService(db, async (tx) => {
-    // One training at a time per org: the version number and the active flag are decided under this lock.
-    await tx.selectFrom("orgs").select("id").where("id", "=", orgId).forUpdate().execute();
-    const current = await activeMatchModel(tx, orgId);
-    let incumbent: { modelId: string; version: number; metrics: { auc: number; logLoss: number } } | null = null;
-    if (current) {
+  return registerVersion(db, orgId, {
+    kind: MATCH_MODEL_KIND,
+    score,
+    async incumbent(tx) {
+      const current = await activeMatchModel(tx, orgId);
+      if (!current) return null;
       const p = Float64Array.from(dealIds, (d, k) => current.scorer.predict(current.scorer.encodeRecord(buildMatchFeatures(deals.get(d)!, investors.get(investorIds[k])!, sharedAt[k]))));
-      incumbent = { modelId: current.id, version: current.version, metrics: { auc: auc(p, labels), logLoss: logLoss(p, labels) } };
-    }
-    const promoted =
-      incumbent === null ||
-      score.auc > incumbent.metrics.auc + EPS ||
-      (Math.abs(score.auc - incumbent.metrics.auc) <= EPS && score.logLoss < incumbent.metrics.logLoss - EPS);
-    const describe = (i: NonNullable<typeof incumbent>) => `AUC ${score.auc.toFixed(4)} vs ${i.metrics.auc.toFixed(4)}, log-loss ${score.logLoss.toFixed(4)} vs ${i.metrics.logLoss.toFixed(4)}`;
-    const reason =
-      incumbent === null
-        ? "no active model: promoted"
-        : promoted
-          ? `beats v${incumbent.version} on the held-out window (${describe(incumbent)})`
-          : `does not beat v${incumbent.version} on the held-out window (${describe(incumbent)}): kept v${incumbent.version} active`;
-    const last = await tx.selectFrom("mlModels").select((eb) => eb.fn.max("version").as("v")).where("orgId", "=", orgId).where("kind", "=", MATCH_MODEL_KIND).executeTakeFirst();
-    const version = Number(last?.v ?? 0) + 1;
-    if (promoted && incumbent) await tx.updateTable("mlModels").set({ active: false }).where("id", "=", incumbent.modelId).execute();
-    const row = await tx
-      .insertInto("mlModels")
-      .values({
-        orgId,
-        kind: MATCH_MODEL_KIND,
-        version,
-        model: r.model as unknown as Record<string, unknown>,
-        metrics: {
-          test: r.metrics.test,
-          testUncalibrated: r.metrics.testUncalibrated,
-          validation: r.metrics.validation,
-          split: r.split,
-          windowDays: r.windowDays,
-          blendWeight: MATCH_BLEND_WEIGHT,
-          // The reliability diagram of the Models page: held-out predictions vs outcomes in ten bins.
-          calibration: reliabilityBins(r.heldOut.probabilities, r.heldOut.labels),
-          promotion: { promoted, reason, comparedWith: incumbent },
-        } as unknown as Record<string, unknown>,
-        trainingWindowStart: new Date(windowStart),
-        trainingWindowEnd: new Date(now),
-        trainingRows: r.split.trainRows + r.split.validationRows + r.split.testRows,
-        active: promoted,
-        promotedAt: promoted ? new Date() : null,
-        note: options.note ?? null,
-        jobId: options.jobId ?? null,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    return { status: "trained", modelId: row.id, version, promoted, reason, metrics: score, active: incumbent };
+      return { modelId: current.id, version: current.version, metrics: { auc: auc(p, labels), logLoss: logLoss(p, labels) } };
+    },
+    beats: beatsOnAuc,
+    describe: describeAuc,
+    model: r.model,
+    metrics: {
+      test: r.metrics.test,
+      testUncalibrated: r.metrics.testUncalibrated,
+      validation: r.metrics.validation,
+      split: r.split,
+      windowDays: r.windowDays,
+      blendWeight: MATCH_BLEND_WEIGHT,
+      // The reliability diagram of the Models page: held-out predictions vs outcomes in ten bins.
+      calibration: reliabilityBins(r.heldOut.probabilities, r.heldOut.labels),
+    },
+    trainingWindow: { start: new Date(windowStart), end: new Date(now) },
+    trainingRows: r.split.trainRows + r.split.validationRows + r.split.testRows,
+    note: options.note ?? null,
+    jobId: options.jobId ?? null,
   });
 }
 

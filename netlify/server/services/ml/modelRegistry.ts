@@ -2,9 +2,9 @@
 // when it beats the active version on the held-out window, listing the versions of every kind (lead conversion, the
 // deal models of dealModels.ts, investor match), and activating any version by hand (rollback).
 //
-// Promotion compares like with like: the active model is scored on the NEW model's held-out (test) window — the
-// same rows, features rebuilt at each row's cutoff — and the new version is promoted when its AUC there is higher,
-// or equal with a lower log-loss. With no active version the new one is promoted.
+// Promotion compares like with like (registerVersion.ts): the active model is scored on the NEW model's held-out
+// (test) window — the same rows, features rebuilt at each row's cutoff — and the new version is promoted when its
+// AUC there is higher, or equal with a lower log-loss. With no active version the new one is promoted.
 
 import type { Kysely } from "kysely";
 import { buildLeadFeatures } from "../../../../ml/features/leadFeatures";
@@ -16,11 +16,12 @@ import { reliabilityBins, type ReliabilityDiagram } from "../../../../ml/metrics
 import { buildDriftReference } from "../../../../ml/monitoring/drift";
 import { MIN_POSITIVES, MIN_TRAINING_ROWS, trainLeadConversion, type LeadConversionOptions, type TrainedLeadModel } from "../../../../ml/models/leadConversion";
 import type { Database } from "../../db/schema";
-import { asService, type Tx } from "../../db/transactions";
+import type { Tx } from "../../db/transactions";
 import { notFound } from "../../http/errors";
 import { DEAL_NOT_TRAINED_MESSAGES } from "./dealModels";
 import type { OrgHistories } from "./leadHistoryFromDb";
 import { activeLeadModel, modelById, type LoadedModel } from "./modelCache";
+import { beatsOnAuc, describeAuc, registerVersion, type RegisteredVersion } from "./registerVersion";
 
 export const NOT_TRAINED_MESSAGE =
   `The lead-conversion model is not trained yet: an org needs at least ${MIN_TRAINING_ROWS} labelled lead snapshots ` +
@@ -28,7 +29,7 @@ export const NOT_TRAINED_MESSAGE =
 
 export type TrainOutcome =
   | { status: "not_enough_data"; rows: number; positives: number; needed: { rows: number; positives: number }; reason: string }
-  | { status: "trained"; modelId: string; version: number; promoted: boolean; reason: string; metrics: { auc: number; logLoss: number }; active: { modelId: string; version: number; auc: number; logLoss: number } | null }
+  | RegisteredVersion<{ auc: number; logLoss: number }>
   | { status: "already_done"; modelId: string; version: number };
 
 export interface TrainOptions {
@@ -39,15 +40,6 @@ export interface TrainOptions {
   note?: string;
   /** Passed to trainLeadConversion (params, cutoffs …). */
   train?: Partial<LeadConversionOptions>;
-}
-
-const EPS = 1e-12;
-
-/** Whether the candidate beats the incumbent on the same window: higher AUC, or equal AUC and lower log-loss. */
-export function beats(candidate: { auc: number; logLoss: number }, incumbent: { auc: number; logLoss: number }): boolean {
-  if (candidate.auc > incumbent.auc + EPS) return true;
-  if (Math.abs(candidate.auc - incumbent.auc) <= EPS) return candidate.logLoss < incumbent.logLoss - EPS;
-  return false;
 }
 
 /** The active model's AUC and log-loss on the new model's held-out rows (features rebuilt at each row's cutoff). */
@@ -84,49 +76,30 @@ export async function trainAndRegister(db: Kysely<Database>, orgId: string, data
   );
   const candidate = { auc: result.metrics.test.auc, logLoss: result.metrics.test.logLoss };
 
-  return asService(db, async (tx) => {
-    // One training at a time per org: the version number and the active flag are decided under this lock.
-    await tx.selectFrom("orgs").select("id").where("id", "=", orgId).forUpdate().execute();
-    const current = await activeLeadModel(tx, orgId);
-    const incumbent = current ? { modelId: current.id, version: current.version, ...evaluateOnHeldOut(current, result, data.histories, data.context) } : null;
-    const promoted = incumbent === null || beats(candidate, incumbent);
-    const reason =
-      incumbent === null
-        ? "no active model: promoted"
-        : promoted
-          ? `beats v${incumbent.version} on the held-out window (AUC ${candidate.auc.toFixed(4)} vs ${incumbent.auc.toFixed(4)})`
-          : `does not beat v${incumbent.version} on the held-out window (AUC ${candidate.auc.toFixed(4)} vs ${incumbent.auc.toFixed(4)}, log-loss ${candidate.logLoss.toFixed(4)} vs ${incumbent.logLoss.toFixed(4)}): kept v${incumbent.version} active`;
-    const last = await tx.selectFrom("mlModels").select((eb) => eb.fn.max("version").as("v")).where("orgId", "=", orgId).where("kind", "=", "lead_conversion").executeTakeFirst();
-    const version = Number(last?.v ?? 0) + 1;
-    if (promoted && incumbent) await tx.updateTable("mlModels").set({ active: false }).where("id", "=", incumbent.modelId).execute();
-    const row = await tx
-      .insertInto("mlModels")
-      .values({
-        orgId,
-        version,
-        model: result.model as unknown as Record<string, unknown>,
-        metrics: {
-          test: result.metrics.test,
-          testUncalibrated: result.metrics.testUncalibrated,
-          validation: result.metrics.validation,
-          split: result.split,
-          horizonDays: result.horizonDays,
-          // Reliability-diagram bins (10 equal-width) of the calibrated model on the held-out window.
-          calibration: reliabilityBins(result.heldOut.probabilities, result.heldOut.labels),
-          promotion: { promoted, reason, comparedWith: incumbent },
-          driftReference,
-        } as unknown as Record<string, unknown>,
-        trainingWindowStart: new Date(Number.isFinite(windowStart) ? windowStart : now),
-        trainingWindowEnd: new Date(now),
-        trainingRows: result.split.trainRows + result.split.validationRows + result.split.testRows,
-        active: promoted,
-        promotedAt: promoted ? new Date() : null,
-        note: options.note ?? null,
-        jobId: options.jobId ?? null,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    return { status: "trained", modelId: row.id, version, promoted, reason, metrics: candidate, active: incumbent };
+  return registerVersion(db, orgId, {
+    kind: "lead_conversion",
+    score: candidate,
+    async incumbent(tx) {
+      const current = await activeLeadModel(tx, orgId);
+      return current ? { modelId: current.id, version: current.version, metrics: evaluateOnHeldOut(current, result, data.histories, data.context) } : null;
+    },
+    beats: beatsOnAuc,
+    describe: describeAuc,
+    model: result.model,
+    metrics: {
+      test: result.metrics.test,
+      testUncalibrated: result.metrics.testUncalibrated,
+      validation: result.metrics.validation,
+      split: result.split,
+      horizonDays: result.horizonDays,
+      // Reliability-diagram bins (10 equal-width) of the calibrated model on the held-out window.
+      calibration: reliabilityBins(result.heldOut.probabilities, result.heldOut.labels),
+      driftReference,
+    },
+    trainingWindow: { start: new Date(Number.isFinite(windowStart) ? windowStart : now), end: new Date(now) },
+    trainingRows: result.split.trainRows + result.split.validationRows + result.split.testRows,
+    note: options.note ?? null,
+    jobId: options.jobId ?? null,
   });
 }
 
