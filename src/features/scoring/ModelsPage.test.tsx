@@ -7,7 +7,7 @@ import { apiError, jsonResponse, mockFetch } from "@/test/fetchMock";
 import { orgId, user } from "@/test/fixtures";
 import { renderWithRouter } from "@/test/renderWithRouter";
 import { ModelsPage } from "./ModelsPage";
-import type { ModelKindGroup, ModelVersion, ReliabilityDiagram } from "./scoringApi";
+import type { ModelKindGroup, ModelsOverview, ModelVersion, ReliabilityDiagram } from "./scoringApi";
 
 const V1 = "aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa";
 const V2 = "bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb";
@@ -28,6 +28,7 @@ function version(over: Partial<ModelVersion> = {}): ModelVersion {
     version: 1,
     kind: "lead_conversion",
     active: true,
+    calibration: null,
     metrics: {
       test: testWindow(0.806),
       testUncalibrated: { ...testWindow(0.806), ece: 0.08 },
@@ -51,9 +52,10 @@ function version(over: Partial<ModelVersion> = {}): ModelVersion {
   };
 }
 
-const overview = (items: ModelVersion[]) => {
+const overview = (items: ModelVersion[]): ModelsOverview => {
   const active = items.find((m) => m.active);
-  return { trained: !!active, activeVersion: active?.version ?? null, message: active ? null : "The lead-conversion model is not trained yet: …", items };
+  const lead = { trained: !!active, activeVersion: active?.version ?? null, message: active ? null : "The lead-conversion model is not trained yet: …", items };
+  return { ...lead, kinds: [{ kind: "lead_conversion", task: "classification", ...lead }] };
 };
 
 describe("ModelsPage", () => {

@@ -25,10 +25,6 @@ import {
 } from "./scoringApi";
 
 
-/** The groups to show: every kind from the API, or (from an older server) the lead versions alone. */
-function groupsOf(data: ModelsOverview): ModelKindGroup[] {
-  return data.kinds ?? [{ kind: "lead_conversion", task: "classification", trained: data.trained, activeVersion: data.activeVersion, message: data.message, items: data.items }];
-}
 
 /**
  * The org's models, one section per kind (lead conversion, expected return, time to close, investor match): each
@@ -75,7 +71,7 @@ export function ModelsPage() {
     }
   };
 
-  const groups = data ? groupsOf(data) : [];
+  const groups = data?.kinds ?? [];
 
   return (
     <div className="space-y-10">

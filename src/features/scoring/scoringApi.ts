@@ -1,4 +1,7 @@
+import type { ModelKindGroup as DomainModelKindGroup, ModelsOverview as DomainModelsOverview, ModelVersion as DomainModelVersion } from "@/domain/mlModels";
 import { apiFetch } from "@/lib/api";
+
+export type { FeatureImportance, ModelKind, ModelTask, ReliabilityBin, ReliabilityDiagram } from "@/domain/mlModels";
 
 // The lead-scoring endpoints (docs/api/ml.md): score a lead, list the model versions, activate one, queue training.
 
@@ -49,13 +52,6 @@ export interface ModelMetrics {
   promotion?: { promoted: boolean; reason: string; comparedWith: { modelId: string; version: number; metrics: Record<string, number> } | null };
 }
 
-export interface FeatureImportance {
-  feature: string;
-  gain: number;
-  share: number;
-  splits: number;
-}
-
 /** Expected return (a regression with a 10–90% interval): one window's figures, returns as fractions (0.12 = 12%). */
 export interface ReturnWindowMetrics {
   rows: number;
@@ -89,63 +85,10 @@ export interface CloseMetrics {
   promotion?: { promoted: boolean; reason: string };
 }
 
-/** One reliability-diagram bin (ml/metrics/reliability.ts): predictions in [lower, upper). */
-export interface ReliabilityBin {
-  lower: number;
-  upper: number;
-  count: number;
-  positives: number;
-  /** Null when the bin is empty. */
-  meanPredicted: number | null;
-  observedRate: number | null;
-}
-
-export interface ReliabilityDiagram {
-  strategy: "uniform" | "quantile";
-  rows: number;
-  positives: number;
-  bins: ReliabilityBin[];
-}
-
-export type ModelKind = "lead_conversion" | "expected_return" | "time_to_close" | "investor_match";
-export type ModelTask = "classification" | "regression" | "survival" | "other";
-
-export interface ModelVersion {
-  id: string;
-  version: number;
-  kind: string;
-  active: boolean;
-  /** The stored held-out metrics; their shape depends on the kind (ModelMetrics, ReturnMetrics, CloseMetrics). */
-  metrics: ModelMetrics;
-  /** Classification kinds: reliability-diagram bins on the held-out window; null when not kept (older versions) or not a classifier. */
-  calibration?: ReliabilityDiagram | null;
-  trainingWindow: { start: string | null; end: string | null };
-  trainingRows: number;
-  createdAt: string;
-  promotedAt: string | null;
-  note: string | null;
-  trees: number;
-  featureImportance: FeatureImportance[];
-}
-
-export interface ModelKindGroup {
-  kind: string;
-  task: ModelTask;
-  trained: boolean;
-  activeVersion: number | null;
-  message: string | null;
-  items: ModelVersion[];
-}
-
-export interface ModelsOverview {
-  /** The lead-conversion group's fields (kept at the top level for older clients). */
-  trained: boolean;
-  activeVersion: number | null;
-  message: string | null;
-  items: ModelVersion[];
-  /** Every kind with its versions (absent from servers older than the per-kind listing). */
-  kinds?: ModelKindGroup[];
-}
+/** The Models API's shapes (src/domain/mlModels.ts); a version's metrics shape depends on its kind (ModelMetrics, ReturnMetrics, CloseMetrics). */
+export type ModelVersion = DomainModelVersion<ModelMetrics>;
+export type ModelKindGroup = DomainModelKindGroup<ModelMetrics>;
+export type ModelsOverview = DomainModelsOverview<ModelMetrics>;
 
 /** Scores one lead now (the score is written back on the lead). 409 model_not_trained when the org has no active model. */
 /** The lead's latest stored score, or null when it was never scored (reads only). */

@@ -13,6 +13,7 @@ import { gainImportance } from "../../../../ml/gbdt/importance";
 import type { ModelJson } from "../../../../ml/gbdt/modelFormat";
 import { auc, logLoss } from "../../../../ml/metrics/classification";
 import { reliabilityBins, type ReliabilityDiagram } from "../../../../ml/metrics/reliability";
+import { MODEL_KINDS, type ModelKind, type ModelKindGroup, type ModelsOverview, type ModelTask, type ModelVersion } from "../../../../src/domain/mlModels";
 import { buildDriftReference } from "../../../../ml/monitoring/drift";
 import { MIN_POSITIVES, MIN_TRAINING_ROWS, trainLeadConversion, type LeadConversionOptions, type TrainedLeadModel } from "../../../../ml/models/leadConversion";
 import type { Database } from "../../db/schema";
@@ -103,11 +104,6 @@ export async function trainAndRegister(db: Kysely<Database>, orgId: string, data
   });
 }
 
-/** The registry's model kinds, in the order the models page shows them. */
-export const MODEL_KINDS = ["lead_conversion", "expected_return", "time_to_close", "investor_match"] as const;
-export type ModelKind = (typeof MODEL_KINDS)[number];
-
-/** What a kind predicts: a probability (classification), a number (regression) or a time to an event (survival). */
 export const MODEL_TASKS: Record<ModelKind, Exclude<ModelTask, "other">> = {
   lead_conversion: "classification",
   expected_return: "regression",
@@ -123,48 +119,6 @@ const NOT_TRAINED: Record<ModelKind, string> = {
   time_to_close: DEAL_NOT_TRAINED_MESSAGES.time_to_close,
   investor_match: INVESTOR_MATCH_NOT_TRAINED_MESSAGE,
 };
-
-export interface ModelVersion {
-  id: string;
-  version: number;
-  kind: string;
-  active: boolean;
-  /** The stored held-out metrics (per kind), without the drift reference and the calibration bins. */
-  metrics: Record<string, unknown>;
-  /** Classification kinds: reliability-diagram bins on the held-out window; null for other kinds and for versions trained before they were kept. */
-  calibration: ReliabilityDiagram | null;
-  trainingWindow: { start: string | null; end: string | null };
-  trainingRows: number;
-  createdAt: string;
-  promotedAt: string | null;
-  note: string | null;
-  trees: number;
-  featureImportance: { feature: string; gain: number; share: number; splits: number }[];
-}
-
-export type ModelTask = "classification" | "regression" | "survival" | "other";
-
-export interface ModelKindGroup {
-  kind: string;
-  /** "other": a kind this server does not know (stored by a newer one). */
-  task: ModelTask;
-  trained: boolean;
-  activeVersion: number | null;
-  /** Why there is no active version (null when there is one). */
-  message: string | null;
-  /** Newest first. */
-  items: ModelVersion[];
-}
-
-export interface ModelsOverview {
-  /** The lead-conversion group's fields, kept at the top level for older clients. */
-  trained: boolean;
-  activeVersion: number | null;
-  message: string | null;
-  items: ModelVersion[];
-  /** Every kind (MODEL_KINDS order, then any other stored kind), each with its versions. */
-  kinds: ModelKindGroup[];
-}
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 

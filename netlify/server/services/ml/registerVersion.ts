@@ -6,7 +6,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { asService, type Tx } from "../../db/transactions";
-import type { ModelKind } from "./modelRegistry";
+import type { ModelKind } from "../../../../src/domain/mlModels";
 
 export type Figures = Record<string, number>;
 
