@@ -16,6 +16,8 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFromEnv,
   PGLITE_DIR: z.string().default(".data/pglite"),
   REDIS_URL: z.string().url().optional(),
+  /** Days finished jobs (done, retried, discarded) stay in the outbox and on the Jobs screen; pruned nightly. */
+  JOB_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
   SUPABASE_URL: z.string().url().optional(),
   SUPABASE_JWT_SECRET: z.string().min(32).optional(),
   JWT_SECRET: z.string().min(32, { error: "JWT_SECRET must be at least 32 characters" }).optional(),

@@ -8,7 +8,7 @@ describe.each(testBackends())("claiming due jobs on $name", (backend) => {
   let handle: DatabaseHandle;
   let orgId: string;
   const ago = (seconds: number) => new Date(Date.now() - seconds * 1000);
-  const queue = (rows: { name: string; queue?: string; priority?: number; availableAt?: Date; status?: string; relayedAt?: Date }[]) =>
+  const queue = (rows: { name: string; queue?: string; priority?: number; availableAt?: Date; status?: "pending" | "relayed" | "done"; relayedAt?: Date }[]) =>
     handle.db
       .insertInto("jobOutbox")
       .values(rows.map((r) => ({ orgId, queue: r.queue ?? "enrichment", name: r.name, payload: {}, priority: r.priority ?? 5, availableAt: r.availableAt ?? ago(60), status: r.status ?? "pending", relayedAt: r.relayedAt ?? null })))

@@ -2,6 +2,7 @@ import { Queue, Worker, type ConnectionOptions } from "bullmq";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
 import type { Logger } from "../log";
+import { getConfig } from "../config";
 import { asService } from "../db/transactions";
 import { queueStaleEnrichment } from "../services/enrichment/staleEnrichment";
 import { purgeDeletedLeads } from "../services/leads/bulkLeads";
@@ -9,6 +10,7 @@ import { queueDriftChecks } from "../services/ml/driftMonitor";
 import { queueNightlyDealTraining, queueNightlyLeadTraining } from "../services/ml/nightlyTraining";
 import { runWorkflowClock } from "../services/workflows/workflowClock";
 import { AUDIT_SEAL_INTERVAL_MS, sealAuditLog } from "./auditSealer";
+import { pruneFinishedJobs } from "./pruneFinishedJobs";
 import { verifyAllAuditChains } from "./verifyAllAuditChains";
 
 export const MAINTENANCE_QUEUE = "maintenance";
@@ -21,12 +23,15 @@ export const WORKFLOW_CLOCK_JOB = "workflow.clock";
 export const AUDIT_SEAL_JOB = "audit.seal";
 
 /**
- * The nightly maintenance: empty the lead trash, queue the batch enrichment of stale leads and the retraining of
+ * The nightly maintenance: empty the lead trash, prune finished jobs past JOB_RETENTION_DAYS, queue the batch enrichment of stale leads and the retraining of
  * the lead-scoring models, then check every org's audit chain (logged at error level when broken).
  */
-export async function runAuditVerification(db: Kysely<Database>, log: Logger) {
+export async function runAuditVerification(db: Kysely<Database>, log: Logger, options: { jobRetentionDays?: number } = {}) {
   const purged = await asService(db, (tx) => purgeDeletedLeads(tx));
   if (purged) log.info({ purged }, "emptied the lead trash");
+  const retentionDays = options.jobRetentionDays ?? getConfig().JOB_RETENTION_DAYS;
+  const pruned = await pruneFinishedJobs(db, retentionDays);
+  if (pruned) log.info({ pruned, retentionDays }, "pruned finished jobs from the outbox");
   const stale = await asService(db, (tx) => queueStaleEnrichment(tx));
   if (stale) log.info({ queued: stale }, "queued the nightly batch enrichment");
   log.info({ queued: await asService(db, (tx) => queueNightlyLeadTraining(tx)) }, "queued the nightly lead-model training");

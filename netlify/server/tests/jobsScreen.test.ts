@@ -56,6 +56,7 @@ describe.each(testBackends())("the jobs screen on $name", (backend) => {
     expect(outcome).toMatchObject({ status: "failed", error: "provider said no to 7" });
     const res = await api("GET", "/api/jobs", asOwner());
     expect(res.status).toBe(200);
+    expect(res.body.retentionDays).toBe(7); // JOB_RETENTION_DAYS' default
     expect(res.body.queues).toContainEqual({ queue: "enrichment", counts: expect.objectContaining({ failed: 1 }) });
     expect(res.body.deadLetters).toEqual([expect.objectContaining({ id: row.id, name: "test-flaky", attempts: 1, lastError: "provider said no to 7", payload: { n: 7 } })]);
     // Nobody else sees it: another org's owner gets their own (empty) screen, an agent… none here, so another org.

@@ -7,6 +7,7 @@ const overview = {
   queues: [{ queue: "enrichment", counts: { done: 12, failed: 1, pending: 2 } }],
   deadLetters: [{ id: "11111111-1111-4111-8111-111111111111", queue: "enrichment", name: "enrich-lead", attempts: 5, lastError: "ATTOM is unavailable (503)", payload: { leadId: "x" }, createdAt: "2026-11-30T09:00:00Z", failedAt: "2026-11-30T09:30:00Z" }],
   recentErrors: [],
+  retentionDays: 14,
 };
 
 describe("JobsPage", () => {
@@ -20,6 +21,7 @@ describe("JobsPage", () => {
     const table = await screen.findByRole("table", { name: "Jobs by queue" });
     const row = within(table).getByRole("row", { name: /enrichment/ });
     expect(within(row).getAllByRole("cell").map((c) => c.textContent)).toEqual(["2", "0", "12", "1", "0", "0"]);
+    expect(screen.getByText(/counted for 14 days/)).toBeInTheDocument();
     const dead = screen.getByRole("list", { name: "Dead letters" });
     expect(dead).toHaveTextContent("ATTOM is unavailable (503)");
     fireEvent.click(within(dead).getByRole("button", { name: "Retry" }));

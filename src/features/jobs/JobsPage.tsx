@@ -43,7 +43,10 @@ export function JobsPage() {
       {data && (
         <>
           <Card>
-            <CardHeader><h2 className="font-medium">By queue</h2></CardHeader>
+            <CardHeader>
+              <h2 className="font-medium">By queue</h2>
+              <p className="text-xs text-zinc-500 dark:text-zinc-400">Done, retried and discarded jobs are counted for {data.retentionDays} days; waiting, running and dead-lettered jobs stay until they are finished.</p>
+            </CardHeader>
             <CardBody>
               {data.queues.length === 0 ? (
                 <p className="text-sm text-zinc-500">No jobs yet.</p>

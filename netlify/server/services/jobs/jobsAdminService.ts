@@ -1,13 +1,14 @@
 import { sql } from "kysely";
 import type { JobsOverview } from "../../../../src/domain/jobs";
+import { getConfig } from "../../config";
 import type { Tx } from "../../db/transactions";
 import { notFound } from "../../http/errors";
 import { isUuid } from "../../http/ids";
 
 /** The org's jobs as admins see them (private.jobs_overview checks the caller manages the org). */
 export async function jobsOverview(tx: Tx, orgId: string): Promise<JobsOverview> {
-  const { rows } = await sql<{ o: JobsOverview }>`select private.jobs_overview(${orgId}::uuid) as o`.execute(tx);
-  return rows[0].o;
+  const { rows } = await sql<{ o: Omit<JobsOverview, "retentionDays"> }>`select private.jobs_overview(${orgId}::uuid) as o`.execute(tx);
+  return { ...rows[0].o, retentionDays: getConfig().JOB_RETENTION_DAYS };
 }
 
 /** Queues a dead letter again as a new job; 404 unless it is a failed job of the org. */
