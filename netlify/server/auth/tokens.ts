@@ -3,6 +3,7 @@ import { getConfig } from "../config";
 import type { JwtClaims } from "../db/transactions";
 import { unauthorized } from "../http/errors";
 import { localJwtSecret } from "./jwtSecret";
+import { createVerifiedTokenCache } from "./verifiedTokens";
 
 export const LOCAL_ISSUER = "hidden-key-local";
 const AUDIENCE = "authenticated";
@@ -45,8 +46,10 @@ async function verifyWithConfiguredKey(token: string): Promise<JWTPayload> {
   return (await jwtVerify(token, supabaseJwks, { issuer, audience: AUDIENCE })).payload;
 }
 
-/** Verifies a bearer token: 401 when it is missing, malformed, forged, expired or not a user's. */
+/** Verifies a bearer token: 401 when it is missing, malformed, forged, expired or not a user's. Verified tokens are remembered until they expire (verifiedTokens.ts). */
 export async function verifyAccessToken(token: string): Promise<JwtClaims> {
+  const known = verified.get(token);
+  if (known) return known;
   let payload: JWTPayload;
   try {
     payload = await verifyWithConfiguredKey(token);
@@ -57,7 +60,15 @@ export async function verifyAccessToken(token: string): Promise<JwtClaims> {
   if (typeof payload.sub !== "string" || payload.role !== "authenticated") {
     throw unauthorized("invalid_token", "The access token is not a user's token");
   }
+  verified.remember(token, payload as JwtClaims);
   return payload as JwtClaims;
+}
+
+const verified = createVerifiedTokenCache();
+
+/** For tests that change the signing configuration within one process. */
+export function forgetVerifiedTokens(): void {
+  verified.clear();
 }
 
 export function bearerToken(req: Request): string {

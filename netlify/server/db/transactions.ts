@@ -20,9 +20,17 @@ export interface JwtClaims {
  */
 export function asUser<T>(db: Kysely<Database>, claims: JwtClaims, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (tx) => {
-    await sql`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', ${JSON.stringify(claims)}, true)`.execute(tx);
+    await sql`select ${becomeUser(claims)}`.execute(tx);
     return fn(tx);
   });
+}
+
+/**
+ * The select-list items that make the rest of a transaction the caller's: role `authenticated` and the verified
+ * claims, both local to the transaction. They take effect from the next statement on.
+ */
+export function becomeUser(claims: JwtClaims) {
+  return sql`set_config('role', 'authenticated', true), set_config('request.jwt.claims', ${JSON.stringify(claims)}, true)`;
 }
 
 /**

@@ -7,7 +7,7 @@ import { asUser, type JwtClaims, type Tx } from "../db/transactions";
 import { log as rootLog, type Logger } from "../log";
 import type { FunctionContext } from "./context";
 import { HttpError, errorBody } from "./errors";
-import { resolveActiveOrg, type ActiveOrg } from "./membership";
+import { becomeUserAndListMemberships, pickActiveOrg, type ActiveOrg } from "./membership";
 import { httpErrorFromPostgres } from "./pgErrors";
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -95,11 +95,11 @@ async function run(route: Route, base: BaseContext): Promise<Response> {
   const database = await getDatabase();
   const identity: IdentityContext = { ...base, database, log, claims, userId: claims.sub };
   if (route.auth === "identity") return route.handle(identity);
-  return asUser(database.db, claims, async (tx) => {
-    const user: UserContext = { ...identity, tx };
-    if (route.auth === "user") return route.handle(user);
-    const org = await resolveActiveOrg(tx, base.req.headers.get("x-org-id"), route.roles);
-    return route.handle({ ...user, org, log: log.child({ orgId: org.id }) });
+  if (route.auth === "user") return asUser(database.db, claims, async (tx) => route.handle({ ...identity, tx }));
+  return database.db.transaction().execute(async (tx) => {
+    const memberships = await becomeUserAndListMemberships(tx, claims);
+    const org = pickActiveOrg(memberships, base.req.headers.get("x-org-id"), route.roles);
+    return route.handle({ ...identity, tx, org, log: log.child({ orgId: org.id }) });
   });
 }
 

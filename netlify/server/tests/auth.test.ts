@@ -1,5 +1,5 @@
 import { SignJWT } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "../db/connect";
 import { setDatabase } from "../db/instance";
 import { api } from "../testing/apiClient";
@@ -103,6 +103,21 @@ describe.each(testBackends())("auth on $name", (backend) => {
     // alg=none is never accepted
     const none = `${Buffer.from('{"alg":"none"}').toString("base64url")}.${Buffer.from(JSON.stringify({ sub: userId, role: "authenticated", aud: "authenticated", iss: "hidden-key-local" })).toString("base64url")}.`;
     expect((await api("GET", "/api/me", { token: none })).status).toBe(401);
+  });
+
+  it("a token that worked stops working once it expires (verified tokens are remembered only until their exp)", async () => {
+    const { token } = await signUp();
+    expect((await api("GET", "/api/me", { token })).status).toBe(200);
+    expect((await api("GET", "/api/me", { token })).status).toBe(200); // the remembered verification
+    const exp = JSON.parse(Buffer.from(token.split(".")[1], "base64url").toString()).exp as number;
+    vi.useFakeTimers({ toFake: ["Date"], now: exp * 1000 + 1000 });
+    try {
+      const res = await api("GET", "/api/me", { token });
+      expect(res.status).toBe(401);
+      expect(res.body.error.code).toBe("token_expired");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("creates further orgs for a signed-in user", async () => {
