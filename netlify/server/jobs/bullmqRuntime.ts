@@ -29,8 +29,9 @@ export interface BullmqRuntimeOptions {
  * in-process runner; BullMQ retries with exponential backoff and jitter, and a job out of attempts is
  * dead-lettered in the outbox with its reason. close() finishes running jobs first (graceful SIGTERM).
  */
-/** Rows claimed per relay batch (one UPDATE in Postgres, one addBulk in Redis). */
+/** Rows claimed per relay batch at most (one UPDATE in Postgres, one addBulk in Redis); a pass starts with fewer. */
 const RELAY_BATCH = 500;
+const RELAY_FIRST_BATCH = 50;
 
 /** An outbox row as a BullMQ job: the outbox id is the job id, so a row relayed twice is still one job. */
 function bullmqJobOf(row: OutboxRow) {
@@ -118,10 +119,15 @@ export function startBullmqRuntime(db: Kysely<Database>, log: Logger, options: B
   // A pass relays batches until the outbox has no due job left. While one batch is being added to Redis the next is
   // already being claimed in Postgres (a full batch says more are waiting), so neither waits for the other.
   const relayOnce = async () => {
-    let rows = await claimDueJobs(db, RELAY_BATCH, options.queues);
+    // A pass starts small and grows (50, 200, 500 …) while batches come back full: the first jobs of a burst reach
+    // the workers after one small claim and add, not after 500 rows' worth of each.
+    let size = RELAY_FIRST_BATCH;
+    let rows = await claimDueJobs(db, size, options.queues);
     let relayed = 0;
     while (rows.length > 0) {
-      const next = rows.length === RELAY_BATCH && !stopped ? claimDueJobs(db, RELAY_BATCH, options.queues) : Promise.resolve([]);
+      const full = rows.length === size;
+      size = Math.min(size * 4, RELAY_BATCH);
+      const next = full && !stopped ? claimDueJobs(db, size, options.queues) : Promise.resolve([]);
       try {
         await addToQueues(rows);
       } catch (err) {
