@@ -76,13 +76,42 @@ function TrainingCard({ model, info }: { model: ModelVersion; info: KindInfo }) 
   );
 }
 
-function MetricsCard({ title, children, footnote }: { title: string; children: ReactNode; footnote: ReactNode }) {
+interface MetricsColumn<M> {
+  header: string;
+  cell: (m: M) => ReactNode;
+}
+
+/** One row per evaluation window (held-out test, validation …), one column per figure. */
+function MetricsCard<M>({ title, windows, columns, footnote }: { title: string; windows: { key: string; label: string; m: M }[]; columns: MetricsColumn<M>[]; footnote: ReactNode }) {
   return (
     <Card>
       <CardHeader>
         <h4 className="font-medium">Metrics</h4>
       </CardHeader>
-      <Table aria-label={title}>{children}</Table>
+      <Table aria-label={title}>
+        <thead>
+          <tr>
+            <Th>Window</Th>
+            {columns.map((c) => (
+              <Th key={c.header} className="text-right">
+                {c.header}
+              </Th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {windows.map(({ key, label, m }) => (
+            <tr key={key}>
+              <Td>{label}</Td>
+              {columns.map((c) => (
+                <Td key={c.header} className="text-right tabular-nums">
+                  {c.cell(m)}
+                </Td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </Table>
       <CardBody className={`text-xs ${muted}`}>{footnote}</CardBody>
     </Card>
   );
@@ -145,42 +174,38 @@ export function VersionDetails({ model, task, info }: { model: ModelVersion; tas
   );
 }
 
+const CLASSIFICATION_COLUMNS: MetricsColumn<WindowMetrics>[] = [
+  { header: "AUC", cell: (m) => fixed(m.auc) },
+  { header: "Log-loss", cell: (m) => fixed(m.logLoss) },
+  { header: "Brier", cell: (m) => fixed(m.brier) },
+  { header: "ECE", cell: (m) => fixed(m.ece) },
+  { header: "Rows", cell: (m) => count(m.rows) },
+];
+
 function ClassificationMetrics({ model, name }: { model: ModelVersion; name: string }) {
   const windows = CLASSIFICATION_WINDOWS.filter((w) => model.metrics[w.key]).map((w) => ({ ...w, m: model.metrics[w.key] as WindowMetrics }));
   return (
     <MetricsCard
       title={`Metrics of ${name}`}
+      windows={windows}
+      columns={CLASSIFICATION_COLUMNS}
       footnote={
         <>
           AUC: how well it ranks the rows that had the outcome above those that didn&apos;t (0.5 is chance, 1 is perfect). Log-loss, Brier and ECE (expected calibration error): lower is better.
         </>
       }
-    >
-      <thead>
-        <tr>
-          <Th>Window</Th>
-          <Th className="text-right">AUC</Th>
-          <Th className="text-right">Log-loss</Th>
-          <Th className="text-right">Brier</Th>
-          <Th className="text-right">ECE</Th>
-          <Th className="text-right">Rows</Th>
-        </tr>
-      </thead>
-      <tbody>
-        {windows.map(({ key, label, m }) => (
-          <tr key={key}>
-            <Td>{label}</Td>
-            <Td className="text-right tabular-nums">{fixed(m.auc)}</Td>
-            <Td className="text-right tabular-nums">{fixed(m.logLoss)}</Td>
-            <Td className="text-right tabular-nums">{fixed(m.brier)}</Td>
-            <Td className="text-right tabular-nums">{fixed(m.ece)}</Td>
-            <Td className="text-right tabular-nums">{count(m.rows)}</Td>
-          </tr>
-        ))}
-      </tbody>
-    </MetricsCard>
+    />
   );
 }
+
+const RETURN_COLUMNS: MetricsColumn<ReturnWindowMetrics>[] = [
+  { header: "RMSE", cell: (m) => points(m.rmse) },
+  { header: "MAE", cell: (m) => points(m.mae) },
+  { header: "Baseline", cell: (m) => points(m.baselineRmse) },
+  { header: "Coverage", cell: (m) => pct(m.coverage) },
+  { header: "Width", cell: (m) => points(m.meanWidth) },
+  { header: "Deals", cell: (m) => count(m.rows) },
+];
 
 function ReturnMetricsCard({ model, name }: { model: ModelVersion; name: string }) {
   const metrics = model.metrics as ReturnMetrics;
@@ -189,6 +214,8 @@ function ReturnMetricsCard({ model, name }: { model: ModelVersion; name: string 
   return (
     <MetricsCard
       title={`Metrics of ${name}`}
+      windows={windows}
+      columns={RETURN_COLUMNS}
       footnote={
         <>
           RMSE, MAE, baseline and width in percentage points of return. RMSE and MAE: lower is better, and below the baseline (every deal
@@ -196,67 +223,33 @@ function ReturnMetricsCard({ model, name }: { model: ModelVersion; name: string 
           interval — {pct(nominal)} is the target; width: the interval&apos;s mean width.
         </>
       }
-    >
-      <thead>
-        <tr>
-          <Th>Window</Th>
-          <Th className="text-right">RMSE</Th>
-          <Th className="text-right">MAE</Th>
-          <Th className="text-right">Baseline</Th>
-          <Th className="text-right">Coverage</Th>
-          <Th className="text-right">Width</Th>
-          <Th className="text-right">Deals</Th>
-        </tr>
-      </thead>
-      <tbody>
-        {windows.map(({ key, label, m }) => (
-          <tr key={key}>
-            <Td>{label}</Td>
-            <Td className="text-right tabular-nums">{points(m.rmse)}</Td>
-            <Td className="text-right tabular-nums">{points(m.mae)}</Td>
-            <Td className="text-right tabular-nums">{points(m.baselineRmse)}</Td>
-            <Td className="text-right tabular-nums">{pct(m.coverage)}</Td>
-            <Td className="text-right tabular-nums">{points(m.meanWidth)}</Td>
-            <Td className="text-right tabular-nums">{count(m.rows)}</Td>
-          </tr>
-        ))}
-      </tbody>
-    </MetricsCard>
+    />
   );
 }
+
+type CloseWindow = NonNullable<CloseMetrics["validation"]>;
+
+const CLOSE_COLUMNS: MetricsColumn<CloseWindow>[] = [
+  { header: "Concordance", cell: (m) => fixed(m.concordance) },
+  { header: "Deals", cell: (m) => count(m.rows) },
+  { header: "Closed", cell: (m) => count(m.closes) },
+];
 
 function CloseMetricsCard({ model, name }: { model: ModelVersion; name: string }) {
   const metrics = model.metrics as CloseMetrics;
   const windows = [
     { key: "test", label: "Held-out test window", m: metrics.test },
     { key: "validation", label: "Validation window", m: metrics.validation },
-  ].filter((w) => w.m);
+  ].filter((w): w is { key: string; label: string; m: CloseWindow } => Boolean(w.m));
   const calibration = metrics.test?.calibration ?? [];
   return (
     <div className="space-y-6">
       <MetricsCard
         title={`Metrics of ${name}`}
+        windows={windows}
+        columns={CLOSE_COLUMNS}
         footnote={<>Concordance: how often, of two deals, the one that closed sooner was given the higher chance to close (0.5 is chance, 1 is perfect).</>}
-      >
-        <thead>
-          <tr>
-            <Th>Window</Th>
-            <Th className="text-right">Concordance</Th>
-            <Th className="text-right">Deals</Th>
-            <Th className="text-right">Closed</Th>
-          </tr>
-        </thead>
-        <tbody>
-          {windows.map(({ key, label, m }) => (
-            <tr key={key}>
-              <Td>{label}</Td>
-              <Td className="text-right tabular-nums">{fixed(m!.concordance)}</Td>
-              <Td className="text-right tabular-nums">{count(m!.rows)}</Td>
-              <Td className="text-right tabular-nums">{count(m!.closes)}</Td>
-            </tr>
-          ))}
-        </tbody>
-      </MetricsCard>
+      />
       {calibration.length > 0 && (
         <Card>
           <CardHeader>
