@@ -46,6 +46,8 @@ async function verifyWithConfiguredKey(token: string): Promise<JWTPayload> {
   return (await jwtVerify(token, supabaseJwks, { issuer, audience: AUDIENCE })).payload;
 }
 
+const verified = createVerifiedTokenCache();
+
 /** Verifies a bearer token: 401 when it is missing, malformed, forged, expired or not a user's. Verified tokens are remembered until they expire (verifiedTokens.ts). */
 export async function verifyAccessToken(token: string): Promise<JwtClaims> {
   const known = verified.get(token);
@@ -62,13 +64,6 @@ export async function verifyAccessToken(token: string): Promise<JwtClaims> {
   }
   verified.remember(token, payload as JwtClaims);
   return payload as JwtClaims;
-}
-
-const verified = createVerifiedTokenCache();
-
-/** For tests that change the signing configuration within one process. */
-export function forgetVerifiedTokens(): void {
-  verified.clear();
 }
 
 export function bearerToken(req: Request): string {

@@ -22,8 +22,5 @@ export function createVerifiedTokenCache(maxEntries = 1000) {
       if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
       entries.set(token, claims);
     },
-    clear(): void {
-      entries.clear();
-    },
   };
 }

@@ -1,4 +1,4 @@
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 import type { OrgRole } from "../../../src/domain/roles";
 import { becomeUser, type JwtClaims, type Tx } from "../db/transactions";
 import { HttpError, forbidden } from "./errors";
@@ -10,18 +10,16 @@ export interface ActiveOrg {
   role: OrgRole;
 }
 
+/** The memberships of the user `whose` selects, oldest first, as one jsonb array: columns and order in one place. */
+const membershipsOf = (whose: RawBuilder<unknown>) => sql`(
+  select coalesce(jsonb_agg(jsonb_build_object('id', o.id, 'name', o.name, 'role', m.role) order by m.created_at, o.name), '[]'::jsonb)
+    from public.org_members m join public.orgs o on o.id = m.org_id
+   where ${whose})`;
 
 /** The caller's memberships, read under RLS (a user sees their own). */
 export async function listMemberships(tx: Tx): Promise<ActiveOrg[]> {
-  const rows = await tx
-    .selectFrom("orgMembers as m")
-    .innerJoin("orgs as o", "o.id", "m.orgId")
-    .select(["o.id", "o.name", "m.role"])
-    .where("m.userId", "=", sql<string>`auth.uid()`)
-    .orderBy("m.createdAt")
-    .orderBy("o.name")
-    .execute();
-  return rows;
+  const { rows } = await sql<{ memberships: ActiveOrg[] }>`select ${membershipsOf(sql`m.user_id = auth.uid()`)} as memberships`.execute(tx);
+  return rows[0].memberships;
 }
 
 /**
@@ -31,11 +29,7 @@ export async function listMemberships(tx: Tx): Promise<ActiveOrg[]> {
  * of by RLS (it returns exactly what RLS would show them); everything after it runs as `authenticated`.
  */
 export async function becomeUserAndListMemberships(tx: Tx, claims: JwtClaims): Promise<ActiveOrg[]> {
-  const { rows } = await sql<{ memberships: ActiveOrg[] }>`
-    select ${becomeUser(claims)},
-      (select coalesce(jsonb_agg(jsonb_build_object('id', o.id, 'name', o.name, 'role', m.role) order by m.created_at, o.name), '[]'::jsonb)
-         from public.org_members m join public.orgs o on o.id = m.org_id
-        where m.user_id::text = ${claims.sub}) as memberships`.execute(tx);
+  const { rows } = await sql<{ memberships: ActiveOrg[] }>`select ${becomeUser(claims)}, ${membershipsOf(sql`m.user_id::text = ${claims.sub}`)} as memberships`.execute(tx);
   return rows[0].memberships;
 }
 

@@ -22,13 +22,6 @@ export interface BullmqRuntimeOptions {
   relayIntervalMs?: number;
 }
 
-/**
- * Outbox → BullMQ → handlers. The relay moves due job_outbox rows into their queues with the outbox id as the
- * BullMQ job id, so a row relayed twice (a crash between add and commit) is still one job; while Redis is
- * down, add fails, the row is handed back and waits in Postgres. Workers run the same executeJob as the
- * in-process runner; BullMQ retries with exponential backoff and jitter, and a job out of attempts is
- * dead-lettered in the outbox with its reason. close() finishes running jobs first (graceful SIGTERM).
- */
 /** Rows claimed per relay batch at most (one UPDATE in Postgres, one addBulk in Redis); a pass starts with fewer. */
 const RELAY_BATCH = 500;
 const RELAY_FIRST_BATCH = 50;
@@ -53,6 +46,13 @@ function bullmqJobOf(row: OutboxRow) {
   };
 }
 
+/**
+ * Outbox → BullMQ → handlers. The relay moves due job_outbox rows into their queues with the outbox id as the
+ * BullMQ job id, so a row relayed twice (a crash between add and commit) is still one job; while Redis is
+ * down, add fails, the row is handed back and waits in Postgres. Workers run the same executeJob as the
+ * in-process runner; BullMQ retries with exponential backoff and jitter, and a job out of attempts is
+ * dead-lettered in the outbox with its reason. close() finishes running jobs first (graceful SIGTERM).
+ */
 export function startBullmqRuntime(db: Kysely<Database>, log: Logger, options: BullmqRuntimeOptions) {
   const { connection, prefix } = options;
   const queues = new Map(options.queues.map((name) => [name, new Queue(name, { connection, prefix })]));

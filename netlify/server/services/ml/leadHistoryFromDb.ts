@@ -78,14 +78,15 @@ export function propertyFacts(at: number, result: unknown): PropertyFacts {
 }
 
 interface Rows {
-  /** Only when asked for (scoring a few leads); null when the org has no active lead-conversion model. */
-  activeLeadModel?: ActiveModelRef | null;
   leads: { id: string; createdAt: number; updatedAt: number; source: string | null; status: string }[];
   enrichments: { leadId: string; kind: string; result: unknown; at: number }[];
   activities: { leadId: string; type: string; data: unknown; at: number }[];
   opportunities: { leadId: string; at: number }[];
   investors: { id: string; at: number; minInvestment: unknown; maxInvestment: unknown; preferences: unknown }[];
 }
+
+/** Rows for scoring a few leads, with the org's active lead-conversion model (null when it has none). */
+type ScoringRows = Rows & { activeLeadModel: ActiveModelRef | null };
 
 const ACTIVITY_TYPES = ["message.sent", "message.received", "call.logged", "lead.status_changed", "lead.converted"];
 
@@ -95,46 +96,35 @@ const ACTIVITY_TYPES = ["message.sent", "message.received", "call.logged", "lead
  */
 export async function loadLeadHistories(db: Db, orgId: string, options: { leadIds?: string[] } = {}): Promise<OrgHistories> {
   if (!options.leadIds) return assemble(await fetchOrg(db, orgId));
-  return (await loadForScoring(db, orgId, options.leadIds, false)).loaded;
+  return loadScoringInput(db, orgId, options.leadIds);
 }
 
 /**
  * A few leads' histories and, in the same round trip, the org's active lead-conversion model (its registry id and
- * version; the parsed model comes from modelCache.ts): what scoring one lead needs, in one statement.
+ * version; the parsed model comes from modelCache.ts): what scoring one lead needs, in one statement. The buy boxes
+ * come from the one-minute cache when it has them (buyBoxCache.ts).
  */
 export async function loadScoringInput(db: Db, orgId: string, leadIds: string[]): Promise<OrgHistories & { activeLeadModel: ActiveModelRef | null }> {
-  const { loaded, activeLeadModel } = await loadForScoring(db, orgId, leadIds, true);
-  return { ...loaded, activeLeadModel };
-}
-
-async function loadForScoring(db: Db, orgId: string, leadIds: string[], withActiveModel: boolean): Promise<{ loaded: OrgHistories; activeLeadModel: ActiveModelRef | null }> {
-  // The buy boxes come from the one-minute cache when it has them (buyBoxCache.ts).
   const cached = cachedBuyBoxes(orgId);
-  const rows = await fetchLeads(db, orgId, leadIds, cached === undefined, withActiveModel);
+  const rows = await fetchLeads(db, orgId, leadIds, cached === undefined);
   const loaded = assemble(rows, cached);
   if (cached === undefined) rememberBuyBoxes(orgId, loaded.context.buyBoxes);
-  return { loaded, activeLeadModel: rows.activeLeadModel ?? null };
+  return { ...loaded, activeLeadModel: rows.activeLeadModel };
 }
 
 const epochMs = (column: string) => sql.raw(`floor(extract(epoch from ${column}) * 1000)::float8`);
 
-/**
- * A few leads (scoring): everything in one round trip, as JSON arrays; the org's investors and its active
- * lead-conversion model only when asked.
- */
-async function fetchLeads(db: Db, orgId: string, leadIds: string[], withInvestors: boolean, withActiveModel: boolean): Promise<Rows> {
+/** A few leads (scoring): everything in one round trip, as JSON arrays, with the org's active lead-conversion model; the org's investors only when asked. */
+async function fetchLeads(db: Db, orgId: string, leadIds: string[], withInvestors: boolean): Promise<ScoringRows> {
   const investors = withInvestors
     ? sql`(select coalesce(jsonb_agg(jsonb_build_object('id', i.id, 'at', ${epochMs("i.created_at")}, 'minInvestment', i.min_investment, 'maxInvestment', i.max_investment, 'preferences', i.preferences)), '[]'::jsonb)
          from public.investors i where i.org_id = ${orgId})`
     : sql`'[]'::jsonb`;
-  const activeModel = withActiveModel
-    ? sql`(select jsonb_build_object('id', m.id, 'version', m.version)
-         from public.ml_models m where m.org_id = ${orgId} and m.kind = 'lead_conversion' and m.active)`
-    : sql`null::jsonb`;
   const ids = sql`(select unnest(${leadIds}::uuid[]))`;
-  const result = await sql<Rows>`
+  const result = await sql<ScoringRows>`
     select
-      ${activeModel} as "activeLeadModel",
+      (select jsonb_build_object('id', m.id, 'version', m.version)
+         from public.ml_models m where m.org_id = ${orgId} and m.kind = 'lead_conversion' and m.active) as "activeLeadModel",
       (select coalesce(jsonb_agg(jsonb_build_object('id', l.id, 'createdAt', ${epochMs("l.created_at")}, 'updatedAt', ${epochMs("l.updated_at")}, 'source', l.source, 'status', l.status) order by l.created_at, l.id), '[]'::jsonb)
          from public.leads l where l.org_id = ${orgId} and l.deleted_at is null and l.id in ${ids}) as leads,
       (select coalesce(jsonb_agg(jsonb_build_object('leadId', e.lead_id, 'kind', e.kind, 'result', e.result, 'at', ${epochMs("e.created_at")})), '[]'::jsonb)
